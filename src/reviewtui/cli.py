@@ -1,0 +1,123 @@
+"""The ``reviewtui`` command line: a click group of small commands.
+
+Textual is imported only by the commands that open the app, so commands people run many
+times a day (``status``, ``action done``) start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+
+from reviewtui import __version__
+from reviewtui.errors import InvalidInputError, ReviewError
+from reviewtui.paths import DATA_DIR_ENV, data_dir
+
+DEBUG_ENV = "REVIEWTUI_DEBUG"
+
+
+class ReviewGroup(click.Group):
+    """A click group that turns every ReviewError into one readable message and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; errors meant for users become messages, never tracebacks."""
+        try:
+            return super().invoke(ctx)
+        except InvalidInputError as error:
+            for problem in error.problems:
+                click.secho(f"✖ {problem}", fg="red", err=True)
+            ctx.exit(1)
+        except ReviewError as error:
+            click.secho(f"✖ {error}", fg="red", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=ReviewGroup)
+@click.version_option(__version__, prog_name="reviewtui")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=DATA_DIR_ENV,
+    help=f"Where meetings and actions are kept (env {DATA_DIR_ENV}).",
+)
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path | None) -> None:
+    """Run your organisation's performance review meeting live, from the terminal."""
+    ctx.obj = {"data_dir": data_dir}
+
+
+def store_from(ctx: click.Context) -> Any:
+    """Open the store for the chosen data dir (imported lazily: most commands need it)."""
+    from reviewtui.store.repository import Store
+
+    return Store(data_dir(ctx.obj["data_dir"]))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--sheet", help="Worksheet to read from XLSX files (default: the first).")
+def validate(files: tuple[Path, ...], sheet: str | None) -> None:
+    """Check scorecard files (CSV, XLSX, YAML, JSON) and summarise them.
+
+    Every problem is listed with its file, row or line, field and what was expected.
+    """
+    from reviewtui.importers import load_scorecard
+
+    failed = 0
+    for path in files:
+        try:
+            scorecard = load_scorecard(path, sheet)
+        except InvalidInputError as error:
+            failed += 1
+            count = len(error.problems)
+            click.secho(f"✖ {path}: {count} problem{'s' * (count != 1)}", fg="red", err=True)
+            for problem in error.problems:
+                click.echo(f"  {problem}", err=True)
+            continue
+        click.echo(f"✔ {path}: valid")
+        click.echo(summarise(scorecard))
+    if failed:
+        raise SystemExit(1)
+
+
+def summarise(scorecard: Any) -> str:
+    """A few lines on a scorecard: perspectives, measures, periods and statuses."""
+    measures = [m for _, _, m in scorecard.measures()]
+    periods = scorecard.periods()
+    period = scorecard.review_period()
+    statuses: Counter[tuple[str, str]] = Counter()
+    for measure in measures:
+        level = scorecard.status_of(measure, period)
+        statuses[(level.symbol, level.name)] += 1
+    span = (
+        f"{periods[0]} … {periods[-1]}" if len(periods) > 1 else (periods[0] if periods else "none")
+    )
+    lines = [
+        f"  {scorecard.name}: {len(scorecard.perspectives)} perspectives, {len(measures)} measures, "
+        f"{len(scorecard.initiatives)} initiatives, {len(scorecard.people)} people",
+        f"  {len(periods)} {scorecard.frequency.value} periods ({span}); review period {period or 'none'}",
+        "  status: "
+        + ", ".join(f"{symbol} {name} {n}" for (symbol, name), n in statuses.most_common()),
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Entry point: run the CLI; an unexpected error prints one line, not a traceback."""
+    try:
+        cli.main(prog_name="reviewtui")
+    except Exception as error:  # the last line of defence; REVIEWTUI_DEBUG shows it all
+        if os.environ.get(DEBUG_ENV):
+            raise
+        click.secho(
+            f"✖ reviewtui hit an unexpected error ({type(error).__name__}: {error}). "
+            f"Please report it with the command you ran; set {DEBUG_ENV}=1 to see details.",
+            fg="red",
+            err=True,
+        )
+        sys.exit(70)

@@ -1,0 +1,1 @@
+"""Pure domain: pydantic models and logic. Never imports textual or tinydb."""

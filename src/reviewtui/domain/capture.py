@@ -1,0 +1,66 @@
+"""Captured items: the actions, decisions, issues and notes a meeting produces."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class ItemKind(StrEnum):
+    """What was captured."""
+
+    ACTION = "action"
+    DECISION = "decision"
+    ISSUE = "issue"
+    NOTE = "note"
+
+    @property
+    def prefix(self) -> str:
+        """The letter before an item's number: ``A-142`` is an action."""
+        return self.value[0].upper()
+
+
+class ActionStatus(StrEnum):
+    """Where an action stands."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class Change(BaseModel):
+    """One change to an item, kept forever: who, when, which field, old and new value."""
+
+    at: dt.datetime
+    by: str = ""
+    field: str
+    old: str | None = None
+    new: str | None = None
+    note: str = ""
+
+
+class CapturedItem(BaseModel):
+    """An action, decision, issue (parking lot) or note, linked to where it was raised."""
+
+    uid: str = Field(min_length=8)
+    """Globally unique and stable (calendar UIDs, message ids are derived from it)."""
+    number: int = Field(ge=1)
+    """Short number, unique across all meetings; shown as ``A-142``."""
+    kind: ItemKind
+    text: str = Field(min_length=1)
+    owner: str | None = None
+    due: dt.date | None = None
+    measure_id: str | None = None
+    agenda_item: str | None = None
+    """Key of the agenda item it was captured on."""
+    meeting_id: str | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    created_at: dt.datetime
+    history: list[Change] = Field(default_factory=list)
+
+    @property
+    def ref(self) -> str:
+        """The typeable id, e.g. ``A-142``."""
+        return f"{self.kind.prefix}-{self.number}"

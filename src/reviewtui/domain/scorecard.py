@@ -1,0 +1,319 @@
+"""The scorecard: perspectives > objectives > measures, initiatives and people.
+
+These models are what YAML/JSON scorecards spell out and what CSV/XLSX rows are folded
+into. Cross-references (owners, initiative links, scheme names, duplicate ids) are checked
+by :func:`reviewtui.domain.checks.check_scorecard`, which reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from reviewtui.domain.numbers import parse_amount, parse_number
+from reviewtui.domain.status import (
+    DEFAULT_SCHEME,
+    PRESET_SCHEMES,
+    Basis,
+    ForgivingEnum,
+    Interval,
+    Polarity,
+    StatusLevel,
+    StatusScheme,
+    evaluate,
+    parse_interval,
+    score,
+)
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+
+def slugify(text: str) -> str:
+    """A stable, typeable id from a name: ``Net Promoter Score`` -> ``net-promoter-score``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "item"
+
+
+def _number(value: object) -> object:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return parse_number(value)
+    return value
+
+
+Number = Annotated[float | None, BeforeValidator(_number)]
+"""A float that also accepts spreadsheet text such as ``1,234.5``, ``95%`` or ``n/a``."""
+
+
+class Kind(ForgivingEnum):
+    """Leading indicators predict results; lagging ones report them."""
+
+    LEADING = "leading"
+    LAGGING = "lagging"
+
+    @classmethod
+    def aliases(cls) -> dict[str, str]:
+        """``lead`` and ``lag`` as short forms."""
+        return {"lead": "leading", "lag": "lagging"}
+
+
+class Frequency(ForgivingEnum):
+    """How often a measure is reported."""
+
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+
+    @classmethod
+    def aliases(cls) -> dict[str, str]:
+        """Common alternative words."""
+        return {
+            "week": "weekly",
+            "month": "monthly",
+            "quarter": "quarterly",
+            "annual": "yearly",
+            "annually": "yearly",
+            "year": "yearly",
+        }
+
+
+class Person(BaseModel):
+    """Someone who owns measures, initiatives or actions."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    email: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    """Other names people type for this person (``maria``, ``MG``); matched ignoring case."""
+
+    @field_validator("email")
+    @classmethod
+    def _check_email(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+            raise ValueError(f"expected an email address like name@example.org; got {value!r}")
+        return value
+
+    def answers_to(self, typed: str) -> bool:
+        """Whether a typed name is this person's name or one of their aliases (any case)."""
+        wanted = typed.strip().casefold()
+        return wanted in {self.name.casefold(), *(alias.casefold() for alias in self.aliases)}
+
+
+class PeriodValue(BaseModel):
+    """One period of a measure: actual, target and the owner's commentary."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    period: str = Field(min_length=1)
+    """A label such as ``2026-10``, ``2026-Q3`` or ``2026-W42``, in reporting order."""
+    actual: Number = None
+    target: Number = None
+    target_low: Number = None
+    """Lower end of the target range, for measures that must stay within a range."""
+    target_high: Number = None
+    analysis: str = ""
+    """The owner's explanation of the result."""
+    recommendation: str = ""
+    """What the owner proposes to do about it."""
+
+
+class MeasureStatus(BaseModel):
+    """A measure's own status rules: another scheme, basis or bands than the scorecard's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    scheme: str | None = None
+    basis: Basis | None = None
+    bands: dict[str, Interval] | None = None
+    """Band per level key, e.g. ``{on_track: ">=40", at_risk: "30..<40", off_track: "<30"}``."""
+
+    @field_validator("bands", mode="before")
+    @classmethod
+    def _parse_bands(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: parse_interval(v) if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+
+class Measure(BaseModel):
+    """A KPI: what is measured, who owns it, which way is good, and its series of periods."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    description: str = ""
+    owner: str | None = None
+    unit: str = ""
+    polarity: Polarity = Polarity.HIGHER_IS_BETTER
+    kind: Kind = Kind.LAGGING
+    frequency: Frequency | None = None
+    """Defaults to the scorecard's frequency."""
+    series: list[PeriodValue] = Field(default_factory=list)
+    status: MeasureStatus | None = None
+
+    def period(self, label: str) -> PeriodValue | None:
+        """The value for one period, if the series has it."""
+        for value in self.series:
+            if value.period == label:
+                return value
+        return None
+
+
+class Objective(BaseModel):
+    """A strategic objective inside a perspective, measured by one or more measures."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    measures: list[Measure] = Field(default_factory=list)
+
+
+class Perspective(BaseModel):
+    """A Balanced Scorecard perspective (financial, customer, process, people) or any other."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    objectives: list[Objective] = Field(default_factory=list)
+
+
+class Money(BaseModel):
+    """An amount in a currency, e.g. a budget."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    amount: float = Field(ge=0)
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+
+    @classmethod
+    def parse(cls, text: str | float, default_currency: str = "USD") -> Money:
+        """Read ``$250k``, ``EUR 1.2M`` or ``40000`` as money."""
+        parsed = parse_amount(text)
+        if parsed.value is None:
+            raise ValueError("expected an amount such as $250k or EUR 1.2M; got a blank")
+        return cls(amount=parsed.value, currency=parsed.currency or default_currency)
+
+    def __str__(self) -> str:
+        amount = self.amount
+        for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+            if amount >= limit:
+                return f"{self.currency} {amount / limit:,.1f}{suffix}".replace(".0", "")
+        return f"{self.currency} {amount:,.0f}"
+
+
+class Initiative(BaseModel):
+    """A funded project meant to move one or more measures."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    owner: str | None = None
+    budget: Money | None = None
+    measures: list[str] = Field(default_factory=list)
+    """Ids of the measures this initiative should move."""
+
+    @field_validator("budget", mode="before")
+    @classmethod
+    def _parse_budget(cls, value: Any) -> Any:
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            return Money.parse(value)
+        return value
+
+
+class Scorecard(BaseModel):
+    """The set of measures for one review period, grouped by perspective and objective."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    organisation: str = ""
+    frequency: Frequency = Frequency.MONTHLY
+    period: str | None = None
+    """The period under review; defaults to the latest period with any actual."""
+    default_scheme: str = DEFAULT_SCHEME
+    status_schemes: dict[str, StatusScheme] = Field(default_factory=dict)
+    """Schemes defined by this scorecard, beside the presets (three_level, four_level...)."""
+    perspectives: list[Perspective] = Field(default_factory=list)
+    initiatives: list[Initiative] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+
+    def measures(self) -> Iterator[tuple[Perspective, Objective, Measure]]:
+        """Every measure with its perspective and objective, in scorecard order."""
+        for perspective in self.perspectives:
+            for objective in perspective.objectives:
+                for measure in objective.measures:
+                    yield perspective, objective, measure
+
+    def measure(self, measure_id: str) -> Measure | None:
+        """The measure with this id, if any."""
+        return next((m for _, _, m in self.measures() if m.id == measure_id), None)
+
+    def periods(self) -> list[str]:
+        """All period labels in first-seen order."""
+        seen: dict[str, None] = {}
+        for _, _, measure in self.measures():
+            for value in measure.series:
+                seen.setdefault(value.period, None)
+        return list(seen)
+
+    def review_period(self) -> str | None:
+        """The period under review: the declared one, else the latest with an actual."""
+        if self.period:
+            return self.period
+        with_actuals = {
+            v.period for _, _, m in self.measures() for v in m.series if v.actual is not None
+        }
+        candidates = [p for p in self.periods() if p in with_actuals]
+        return candidates[-1] if candidates else None
+
+    def scheme_named(self, name: str) -> StatusScheme | None:
+        """A scheme defined here or a preset."""
+        return self.status_schemes.get(name) or PRESET_SCHEMES.get(name)
+
+    def scheme_for(self, measure: Measure) -> StatusScheme:
+        """The status scheme that applies to one measure, with its own bands if it has any."""
+        override = measure.status or MeasureStatus()
+        default = "range" if measure.polarity is Polarity.WITHIN_RANGE else self.default_scheme
+        scheme = self.scheme_named(override.scheme or default) or PRESET_SCHEMES[DEFAULT_SCHEME]
+        if override.bands:
+            return scheme.with_bands(override.bands, override.basis)
+        if override.basis:
+            return scheme.model_copy(update={"basis": override.basis})
+        return scheme
+
+    def status_of(self, measure: Measure, period: str | None = None) -> StatusLevel:
+        """The measure's status for a period (default: the review period)."""
+        label = period or self.review_period()
+        value = measure.period(label) if label else None
+        scheme = self.scheme_for(measure)
+        if value is None:
+            return scheme.no_data
+        return evaluate(
+            scheme,
+            score(
+                value.actual,
+                value.target,
+                measure.polarity,
+                scheme.basis,
+                value.target_low,
+                value.target_high,
+            ),
+        )
+
+    def person(self, typed: str) -> Person | None:
+        """The person a typed name or alias refers to (any case)."""
+        return next((p for p in self.people if p.answers_to(typed)), None)
+
+    def initiatives_for(self, measure_id: str) -> list[Initiative]:
+        """The initiatives linked to a measure."""
+        return [i for i in self.initiatives if measure_id in i.measures]

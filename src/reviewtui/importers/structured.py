@@ -1,0 +1,151 @@
+"""YAML and JSON scorecards: the full nested model, with errors mapped back to lines."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from reviewtui.domain.checks import check_scorecard
+from reviewtui.domain.scorecard import Scorecard, slugify
+from reviewtui.errors import InvalidInputError, Problem
+
+
+def read_structured(path: Path) -> Scorecard:
+    """Parse a YAML or JSON scorecard and validate it, reporting every problem with its line."""
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInputError([Problem(source, "", "", "the file is not UTF-8 text")]) from None
+    except OSError as error:
+        raise InvalidInputError(
+            [Problem(source, "", "", f"cannot read: {error.strerror}")]
+        ) from None
+    document = _parse(source, text, path.suffix.lower() == ".json")
+    if not isinstance(document, dict):
+        raise InvalidInputError(
+            [
+                Problem(
+                    source,
+                    "line 1",
+                    "",
+                    "expected a mapping with name, perspectives, ... at the top",
+                )
+            ]
+        )
+    document.setdefault("id", slugify(path.stem))
+    document.setdefault("name", path.stem.replace("_", " ").replace("-", " ").title())
+    lines = _LineFinder(text)
+    try:
+        scorecard = Scorecard.model_validate(document)
+    except ValidationError as error:
+        problems = [
+            Problem(
+                source,
+                lines.locate(detail["loc"]),
+                _field_name(detail["loc"]),
+                _message(detail),
+            )
+            for detail in error.errors()
+        ]
+        raise InvalidInputError(problems) from None
+    findings = check_scorecard(scorecard)
+    if findings:
+        raise InvalidInputError(
+            [Problem(source, lines.locate(f.path), f.field, f.message) for f in findings]
+        )
+    return scorecard
+
+
+def _parse(source: str, text: str, is_json: bool) -> Any:
+    if is_json:
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InvalidInputError(
+                [
+                    Problem(
+                        source,
+                        f"line {error.lineno}",
+                        "",
+                        f"invalid JSON: {error.msg} (column {error.colno})",
+                    )
+                ]
+            ) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise InvalidInputError([Problem(source, where, "", f"invalid YAML: {problem}")]) from None
+
+
+def _field_name(loc: Sequence[Any]) -> str:
+    names = [str(part) for part in loc if isinstance(part, str)]
+    return names[-1] if names else ""
+
+
+def _message(detail: Any) -> str:
+    message = (
+        str(detail["msg"]).removeprefix("Value error, ").replace("Input should be", "expected")
+    )
+    if detail["type"] == "extra_forbidden":
+        return "unknown field; check its spelling against docs/scorecard-formats.md"
+    if detail["type"] == "missing":
+        return "this field is required"
+    given = detail.get("input")
+    if isinstance(given, str | int | float) and "got" not in message:
+        return f"{message}; got {given!r}"
+    return message
+
+
+class _LineFinder:
+    """Map a model path such as ``perspectives.0.objectives.1`` to a line of the source."""
+
+    def __init__(self, text: str) -> None:
+        try:
+            self.root: yaml.Node | None = yaml.compose(text)
+        except yaml.YAMLError:
+            self.root = None
+
+    def locate(self, path: Sequence[Any]) -> str:
+        node = self.root
+        if node is None:
+            return _dotted(path)
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+        return (
+            f"line {node.start_mark.line + 1} ({_dotted(path)})"
+            if path
+            else f"line {node.start_mark.line + 1}"
+        )
+
+
+def _child(node: yaml.Node, part: Any) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if str(key.value) == str(part):
+                return value  # type: ignore[no-any-return]
+    if (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(part, int)
+        and 0 <= part < len(node.value)
+    ):
+        return node.value[part]  # type: ignore[no-any-return]
+    return None
+
+
+def _dotted(path: Sequence[Any]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

@@ -1,0 +1,429 @@
+"""Flat tables (CSV/XLSX rows, one per measure-period) folded into a nested scorecard.
+
+Headers are matched ignoring case, spaces, hyphens and a few common synonyms; see
+``docs/scorecard-formats.md`` for the columns. Every problem is reported with its
+spreadsheet row (the header is row 1) and column name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from reviewtui.domain.checks import Finding, check_scorecard
+from reviewtui.domain.numbers import NumberFormatError, parse_amount
+from reviewtui.domain.scorecard import (
+    Frequency,
+    Initiative,
+    Kind,
+    Measure,
+    MeasureStatus,
+    Money,
+    Objective,
+    PeriodValue,
+    Person,
+    Perspective,
+    Scorecard,
+    slugify,
+)
+from reviewtui.domain.status import Basis, Polarity, parse_interval
+from reviewtui.errors import InvalidInputError, Problem
+
+Cell = str | float | int | None
+
+REQUIRED = (
+    "perspective", "objective", "measure", "owner", "unit",
+    "polarity", "kind", "period", "actual", "target",
+)  # fmt: skip
+OPTIONAL = (
+    "measure_id", "owner_email", "frequency", "description", "target_low", "target_high",
+    "analysis", "recommendation", "status_scheme", "status_basis", "status_bands",
+    "initiative", "initiative_id", "initiative_owner", "initiative_budget",
+)  # fmt: skip
+SYNONYMS = {
+    "kpi": "measure", "measure_name": "measure", "kpi_name": "measure", "id": "measure_id",
+    "kpi_id": "measure_id", "email": "owner_email", "owner_mail": "owner_email",
+    "direction": "polarity", "type": "kind", "indicator_type": "kind", "value": "actual",
+    "actual_value": "actual", "goal": "target", "target_value": "target", "month": "period",
+    "week": "period", "quarter": "period", "bands": "status_bands", "status_band": "status_bands",
+    "scheme": "status_scheme", "budget": "initiative_budget", "commentary": "analysis",
+    "comment": "analysis", "min_target": "target_low", "max_target": "target_high",
+}  # fmt: skip
+MEASURE_FIELDS = ("perspective", "objective", "owner", "unit", "polarity", "kind", "frequency",
+                  "description", "status_scheme", "status_basis", "status_bands")  # fmt: skip
+
+
+def normalise_header(text: Cell) -> str:
+    """``Owner Email`` -> ``owner_email``; synonyms (``KPI`` -> ``measure``) resolved."""
+    key = re.sub(r"[\s\-./]+", "_", str(text or "").strip().casefold()).strip("_")
+    return SYNONYMS.get(key, key)
+
+
+@dataclass
+class _MeasureDraft:
+    first_row: int
+    name: str
+    attributes: dict[str, str] = field(default_factory=dict)
+    attribute_rows: dict[str, int] = field(default_factory=dict)
+    series: list[PeriodValue] = field(default_factory=list)
+    period_rows: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _InitiativeDraft:
+    first_row: int
+    name: str
+    owner: str = ""
+    budget: str = ""
+    measures: list[str] = field(default_factory=list)
+
+
+class _TableReader:
+    """Accumulates rows into drafts, collecting problems instead of stopping at the first."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self.measures: dict[str, _MeasureDraft] = {}
+        self.initiatives: dict[str, _InitiativeDraft] = {}
+        self.emails: dict[str, tuple[str, int]] = {}
+        self.owners: dict[str, None] = {}
+
+    def problem(self, row: int | None, column: str, message: str) -> None:
+        self.problems.append(Problem(self.source, f"row {row}" if row else "", column, message))
+
+    def read_header(self, row: int, cells: Sequence[Cell]) -> dict[str, int] | None:
+        columns: dict[str, int] = {}
+        for index, cell in enumerate(cells):
+            key = normalise_header(cell)
+            if not key:
+                continue
+            if key in columns:
+                self.problem(row, key, f"column {key!r} appears twice in the header")
+            columns.setdefault(key, index)
+        missing = [name for name in REQUIRED if name not in columns]
+        if missing:
+            self.problem(
+                row,
+                ", ".join(missing),
+                f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+                f"a scorecard table needs {', '.join(REQUIRED)} (see docs/scorecard-formats.md)",
+            )
+            return None
+        return columns
+
+    def read_row(self, row: int, values: dict[str, str], raw: dict[str, Cell]) -> None:
+        for column in ("perspective", "objective", "measure", "period"):
+            if not values.get(column):
+                self.problem(row, column, f"{column} is blank; every row needs one")
+        if any(not values.get(c) for c in ("perspective", "objective", "measure", "period")):
+            return
+        name, period = values["measure"], values["period"]
+        measure_id = values.get("measure_id") or slugify(name)
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", measure_id):
+            self.problem(
+                row, "measure_id", f"expected letters, digits, '-', '_' or '.'; got {measure_id!r}"
+            )
+            return
+        draft = self.measures.get(measure_id)
+        if draft is None:
+            draft = self.measures[measure_id] = _MeasureDraft(first_row=row, name=name)
+        elif draft.name != name:
+            self.problem(
+                row,
+                "measure_id",
+                f"duplicate measure id {measure_id!r}: row {draft.first_row} uses it for "
+                f"{draft.name!r}, this row for {name!r}",
+            )
+            return
+        self._merge_attributes(draft, row, values)
+        if period in draft.period_rows:
+            self.problem(
+                row,
+                "period",
+                f"{name!r} already has period {period!r} at row {draft.period_rows[period]}",
+            )
+            return
+        draft.period_rows[period] = row
+        numbers: dict[str, float | None] = {}
+        for column in ("actual", "target", "target_low", "target_high"):
+            try:
+                numbers[column] = parse_amount(raw.get(column)).value
+            except NumberFormatError as error:
+                self.problem(row, column, str(error))
+        draft.series.append(
+            PeriodValue(
+                period=period,
+                analysis=values.get("analysis", ""),
+                recommendation=values.get("recommendation", ""),
+                **numbers,
+            )
+        )
+        self._read_people(row, values)
+        self._read_initiative(row, values, measure_id)
+
+    def _merge_attributes(self, draft: _MeasureDraft, row: int, values: dict[str, str]) -> None:
+        for column in MEASURE_FIELDS:
+            value = values.get(column, "")
+            if not value:
+                continue
+            known = draft.attributes.get(column)
+            if known is None:
+                draft.attributes[column] = value
+                draft.attribute_rows[column] = row
+            elif known != value:
+                self.problem(
+                    row,
+                    column,
+                    f"{draft.name!r} has {column} {known!r} at row {draft.attribute_rows[column]} "
+                    f"but {value!r} here; a measure's {column} must be the same on every row",
+                )
+
+    def _read_people(self, row: int, values: dict[str, str]) -> None:
+        for name_column, email_column in (("owner", "owner_email"), ("initiative_owner", "")):
+            owner = values.get(name_column, "")
+            if not owner:
+                continue
+            self.owners.setdefault(owner, None)
+            email = values.get(email_column, "") if email_column else ""
+            if not email:
+                continue
+            try:
+                email = Person(name=owner, email=email).email or ""
+            except ValidationError as error:
+                self.problem(
+                    row, email_column, error.errors()[0]["msg"].removeprefix("Value error, ")
+                )
+                continue
+            known = self.emails.get(owner.casefold())
+            if known and known[0].casefold() != email.casefold():
+                self.problem(
+                    row,
+                    "owner_email",
+                    f"{owner!r} has email {known[0]!r} at row {known[1]} but {email!r} here",
+                )
+            else:
+                self.emails.setdefault(owner.casefold(), (email, row))
+
+    def _read_initiative(self, row: int, values: dict[str, str], measure_id: str) -> None:
+        name = values.get("initiative", "")
+        if not name:
+            return
+        key = values.get("initiative_id") or slugify(name)
+        draft = self.initiatives.setdefault(key, _InitiativeDraft(first_row=row, name=name))
+        for attribute in ("owner", "budget"):
+            value = values.get(f"initiative_{attribute}", "")
+            if value and getattr(draft, attribute) and getattr(draft, attribute) != value:
+                self.problem(
+                    row,
+                    f"initiative_{attribute}",
+                    f"initiative {name!r} has {attribute} {getattr(draft, attribute)!r} at row "
+                    f"{draft.first_row} but {value!r} here",
+                )
+            elif value:
+                setattr(draft, attribute, value)
+        if measure_id not in draft.measures:
+            draft.measures.append(measure_id)
+
+    def build(self, name: str) -> Scorecard | None:
+        perspectives: dict[str, dict[str, list[Measure]]] = {}
+        measure_rows: dict[str, int] = {}
+        for measure_id, draft in self.measures.items():
+            measure = self._build_measure(measure_id, draft)
+            if measure is None:
+                continue
+            measure_rows[measure_id] = draft.first_row
+            a = draft.attributes
+            perspectives.setdefault(a["perspective"], {}).setdefault(a["objective"], []).append(
+                measure
+            )
+        initiatives = [
+            i for i in (self._build_initiative(k, d) for k, d in self.initiatives.items()) if i
+        ]
+        people = [
+            Person(name=o, email=self.emails.get(o.casefold(), ("", 0))[0] or None)
+            for o in self.owners
+        ]
+        if self.problems:
+            return None
+        frequencies = [m.frequency for o in perspectives.values() for ms in o.values() for m in ms]
+        scorecard = Scorecard(
+            id=slugify(name),
+            name=name.replace("_", " ").replace("-", " ").strip().title() or "Scorecard",
+            frequency=_most_common_frequency(frequencies),
+            perspectives=[
+                Perspective(
+                    name=p_name,
+                    objectives=[
+                        Objective(name=o_name, measures=ms) for o_name, ms in objectives.items()
+                    ],
+                )
+                for p_name, objectives in perspectives.items()
+            ],
+            initiatives=initiatives,
+            people=people,
+        )
+        for finding in check_scorecard(scorecard):
+            self.problem(
+                self._row_of(finding, scorecard, measure_rows), finding.field, finding.message
+            )
+        return None if self.problems else scorecard
+
+    def _row_of(
+        self, finding: Finding, scorecard: Scorecard, measure_rows: dict[str, int]
+    ) -> int | None:
+        path = finding.path
+        if path[:1] == ("perspectives",) and len(path) >= 6:
+            _, p, _, o, _, m = path[:6]
+            assert isinstance(p, int) and isinstance(o, int) and isinstance(m, int)
+            measure = scorecard.perspectives[p].objectives[o].measures[m]
+            return measure_rows.get(measure.id)
+        if path[:1] == ("initiatives",) and len(path) >= 2 and isinstance(path[1], int):
+            initiative = scorecard.initiatives[path[1]]
+            draft = self.initiatives.get(initiative.id)
+            return draft.first_row if draft else None
+        return None
+
+    def _build_measure(self, measure_id: str, draft: _MeasureDraft) -> Measure | None:
+        a = draft.attributes
+        fields: dict[str, object] = {"id": measure_id, "name": draft.name, "series": draft.series}
+        fields["owner"] = a.get("owner") or None
+        fields["unit"] = a.get("unit", "")
+        fields["description"] = a.get("description", "")
+        for column, enum, default in (
+            ("polarity", Polarity, Polarity.HIGHER_IS_BETTER),
+            ("kind", Kind, Kind.LAGGING),
+            ("frequency", Frequency, None),
+        ):
+            text = a.get(column)
+            try:
+                fields[column] = enum(text) if text else (default or _guess_frequency(draft.series))
+            except ValueError:
+                choices = ", ".join(member.value for member in enum)
+                self.problem(
+                    draft.attribute_rows.get(column),
+                    column,
+                    f"expected one of {choices}; got {text!r}",
+                )
+        status = self._build_status(draft)
+        if status:
+            fields["status"] = status
+        try:
+            return Measure.model_validate(fields)
+        except ValidationError as error:
+            for detail in error.errors():
+                column = str(detail["loc"][0]) if detail["loc"] else ""
+                self.problem(draft.first_row, column, detail["msg"].removeprefix("Value error, "))
+            return None
+
+    def _build_status(self, draft: _MeasureDraft) -> MeasureStatus | None:
+        a = draft.attributes
+        if not any(a.get(c) for c in ("status_scheme", "status_basis", "status_bands")):
+            return None
+        try:
+            basis = Basis(a["status_basis"]) if a.get("status_basis") else None
+        except ValueError:
+            self.problem(
+                draft.attribute_rows["status_basis"],
+                "status_basis",
+                f"expected one of {', '.join(b.value for b in Basis)}; got {a['status_basis']!r}",
+            )
+            return None
+        bands = None
+        if a.get("status_bands"):
+            try:
+                bands = parse_bands(a["status_bands"])
+            except ValueError as error:
+                self.problem(draft.attribute_rows["status_bands"], "status_bands", str(error))
+                return None
+        return MeasureStatus(scheme=a.get("status_scheme") or None, basis=basis, bands=bands)
+
+    def _build_initiative(self, key: str, draft: _InitiativeDraft) -> Initiative | None:
+        try:
+            budget = Money.parse(draft.budget) if draft.budget else None
+            return Initiative(
+                id=key,
+                name=draft.name,
+                owner=draft.owner or None,
+                budget=budget,
+                measures=draft.measures,
+            )
+        except (ValueError, ValidationError) as error:
+            message = (
+                str(error).splitlines()[-1] if isinstance(error, ValidationError) else str(error)
+            )
+            self.problem(draft.first_row, "initiative_budget", message)
+            return None
+
+
+BANDS_SYNTAX = "'on_track: >=40; at_risk: 30..<40; off_track: <30'"
+
+
+def parse_bands(text: str) -> dict[str, object]:
+    """Parse ``level: condition; level: condition`` into band intervals per level key."""
+    bands: dict[str, object] = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        if ":" not in part:
+            raise ValueError(
+                f"cannot read band {part!r}: expected level: condition, as in {BANDS_SYNTAX}"
+            )
+        level, condition = part.split(":", 1)
+        key = re.sub(r"[\s\-]+", "_", level.strip().casefold())
+        if key in bands:
+            raise ValueError(f"level {key!r} is given two bands")
+        bands[key] = parse_interval(condition)
+    if not bands:
+        raise ValueError(f"no bands given; expected for example {BANDS_SYNTAX}")
+    return bands
+
+
+def _guess_frequency(series: list[PeriodValue]) -> Frequency | None:
+    label = series[0].period if series else ""
+    if re.search(r"W\d{1,2}$", label, re.IGNORECASE) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", label):
+        return Frequency.WEEKLY
+    if re.search(r"Q[1-4]", label, re.IGNORECASE):
+        return Frequency.QUARTERLY
+    if re.fullmatch(r"\d{4}-\d{2}", label):
+        return Frequency.MONTHLY
+    if re.fullmatch(r"\d{4}", label):
+        return Frequency.YEARLY
+    return None
+
+
+def _most_common_frequency(frequencies: list[Frequency | None]) -> Frequency:
+    known = [f for f in frequencies if f]
+    return max(set(known), key=known.count) if known else Frequency.MONTHLY
+
+
+def rows_to_scorecard(source: str, name: str, rows: list[tuple[int, list[Cell]]]) -> Scorecard:
+    """Fold numbered rows (the first is the header) into a scorecard or raise every problem."""
+    reader = _TableReader(source)
+    if not rows:
+        raise InvalidInputError(
+            [Problem(source, "", "", "the file is empty; expected a header row")]
+        )
+    header_row, header = rows[0]
+    columns = reader.read_header(header_row, header)
+    if columns is None:
+        raise InvalidInputError(reader.problems)
+    if len(rows) == 1:
+        raise InvalidInputError([Problem(source, "row 2", "", "no data rows after the header")])
+    for row, cells in rows[1:]:
+        raw = {c: cells[i] if i < len(cells) else None for c, i in columns.items()}
+        values = {c: _text(v) for c, v in raw.items()}
+        reader.read_row(row, values, raw)
+    scorecard = reader.build(name)
+    if scorecard is None:
+        raise InvalidInputError(reader.problems)
+    return scorecard
+
+
+def _text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

@@ -1,0 +1,69 @@
+"""XLSX scorecards: the same columns as CSV, on the first or a named sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+from reviewtui.domain.scorecard import Scorecard
+from reviewtui.errors import InvalidInputError, Problem
+from reviewtui.importers.table import Cell, rows_to_scorecard
+
+
+def read_xlsx(path: Path, sheet: str | None = None) -> Scorecard:
+    """Parse a workbook's sheet; cells formatted as percentages become 95 rather than 0.95."""
+    from openpyxl import load_workbook
+
+    source = str(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise InvalidInputError(
+            [
+                Problem(
+                    source,
+                    "",
+                    "",
+                    f"not a readable XLSX workbook ({error}); save it again as .xlsx",
+                )
+            ]
+        ) from None
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise InvalidInputError(
+                [
+                    Problem(
+                        source,
+                        "",
+                        "",
+                        f"no sheet named {sheet!r}; sheets: {', '.join(workbook.sheetnames)}",
+                    )
+                ]
+            )
+        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+        rows: list[tuple[int, list[Cell]]] = []
+        for index, row in enumerate(worksheet.iter_rows(), start=1):
+            cells = [_cell_value(cell) for cell in row]
+            if any(cell not in (None, "") for cell in cells):
+                rows.append((index, cells))
+    finally:
+        workbook.close()
+    name = f"{path.stem} {sheet}" if sheet else path.stem
+    return rows_to_scorecard(f"{source}[{worksheet.title}]", name, rows)
+
+
+def _cell_value(cell: object) -> Cell:
+    value = getattr(cell, "value", None)
+    number_format = str(getattr(cell, "number_format", "") or "")
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float) and "%" in number_format:
+        return round(float(value) * 100, 10)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m") if value.day == 1 else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int | float | str) or value is None:
+        return value
+    return str(value)

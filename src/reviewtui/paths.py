@@ -1,0 +1,35 @@
+"""Where reviewtui keeps data, config and user themes; ``REVIEWTUI_DATA_DIR`` overrides."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "reviewtui"
+DATA_DIR_ENV = "REVIEWTUI_DATA_DIR"
+CONFIG_DIR_ENV = "REVIEWTUI_CONFIG_DIR"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory: the override, else ``$REVIEWTUI_DATA_DIR``, else the platform's."""
+    chosen = override or os.environ.get(DATA_DIR_ENV)
+    return Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def config_dir() -> Path:
+    """The config directory (config file, user themes, template overrides)."""
+    chosen = os.environ.get(CONFIG_DIR_ENV)
+    return Path(chosen).expanduser() if chosen else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def bundled_dir(name: str) -> Path:
+    """A folder shipped with the app (``sample_scorecards``, ``themes``).
+
+    In a wheel they live inside the package; in a source checkout, at the repository root.
+    """
+    packaged = Path(__file__).parent / "_bundled" / name
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / name

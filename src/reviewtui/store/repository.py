@@ -1,0 +1,196 @@
+"""Repositories: read and write scorecards, meetings and captured items durably.
+
+Each operation opens its TinyDB file, works and closes it again. A long-lived TinyDB
+instance would cache query results and the next document id, and both go stale (or
+collide) as soon as another process writes the same file.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+
+from reviewtui.domain.capture import CapturedItem, ItemKind
+from reviewtui.domain.clock import Clock, SystemClock
+from reviewtui.domain.meeting import Meeting
+from reviewtui.domain.scorecard import Scorecard
+from reviewtui.errors import NotFoundError
+from reviewtui.store.atomic import AtomicJSONStorage, corrupt, read_json_document
+from reviewtui.store.datadir import DataDir
+
+LOOSE_ACTIONS = "loose"
+"""File stem for actions added outside any meeting (``reviewtui action add``)."""
+
+
+class Store:
+    """The application's durable state in one data directory."""
+
+    def __init__(self, root: Path, clock: Clock | None = None) -> None:
+        self.data = DataDir(root)
+        self.clock = clock or SystemClock()
+
+    # -- scorecards ------------------------------------------------------------------
+
+    def save_scorecard(self, scorecard: Scorecard) -> None:
+        """Store (or replace) an imported scorecard under its id."""
+        with self.data.locked(), self._open(self._scorecard_path(scorecard.id)) as db:
+            table = db.table("scorecard", cache_size=0)
+            table.truncate()
+            table.insert(scorecard.model_dump(mode="json"))
+
+    def scorecard(self, scorecard_id: str) -> Scorecard:
+        """A stored scorecard; NotFoundError if there is none with that id."""
+        path = self._scorecard_path(scorecard_id)
+        document = read_json_document(path)
+        rows = list((document or {}).get("scorecard", {}).values())
+        if not rows:
+            raise NotFoundError(f"no scorecard {scorecard_id!r} in {self.data.root}")
+        return _validated(Scorecard, rows[0], path)
+
+    # -- meetings --------------------------------------------------------------------
+
+    def create_meeting(self, build: Callable[[str], Meeting]) -> Meeting:
+        """Allocate a meeting id, build the meeting with it and store it."""
+        with self.data.locked():
+            meeting = build(f"M-{self.data.next_number('meeting')}")
+            with self._open(self._meeting_path(meeting.id)) as db:
+                db.table("meeting", cache_size=0).insert(meeting.model_dump(mode="json"))
+        return meeting
+
+    def save_meeting(self, meeting: Meeting) -> None:
+        """Replace a meeting's own record (its captured items are untouched)."""
+        with self.data.locked(), self._open(self._meeting_path(meeting.id)) as db:
+            table = db.table("meeting", cache_size=0)
+            table.truncate()
+            table.insert(meeting.model_dump(mode="json"))
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        """A stored meeting; NotFoundError if unknown."""
+        path = self._meeting_path(meeting_id)
+        rows = list((read_json_document(path) or {}).get("meeting", {}).values())
+        if not rows:
+            raise NotFoundError(f"no meeting {meeting_id!r}; `reviewtui meeting list` shows them")
+        return _validated(Meeting, rows[0], path)
+
+    def meetings(self) -> list[Meeting]:
+        """All meetings, oldest first."""
+        found = [self.meeting(path.stem) for path in self.data.meetings_dir.glob("M-*.json")]
+        return sorted(found, key=lambda m: int(m.id[2:]))
+
+    # -- captured items --------------------------------------------------------------
+
+    def capture(
+        self,
+        kind: ItemKind,
+        text: str,
+        meeting_id: str | None = None,
+        **fields: Any,
+    ) -> CapturedItem:
+        """Durably store a new captured item and return it (fsynced before returning)."""
+        path = self._items_path(meeting_id)
+        with self.data.locked():
+            if meeting_id is not None and not path.exists():
+                raise NotFoundError(f"no meeting {meeting_id!r}")
+            item = CapturedItem(
+                uid=uuid.uuid4().hex,
+                number=self.data.next_number("item"),
+                kind=kind,
+                text=text,
+                meeting_id=meeting_id,
+                created_at=self.clock.now(),
+                **fields,
+            )
+            with self._open(path) as db:
+                db.table("items", cache_size=0).insert(item.model_dump(mode="json"))
+        return item
+
+    def update_item(
+        self, ref_number: int, change: Callable[[CapturedItem], CapturedItem]
+    ) -> CapturedItem:
+        """Apply ``change`` to the item with this number, re-read under the lock."""
+        with self.data.locked():
+            for path in self._item_files():
+                with self._open(path) as db:
+                    table = db.table("items", cache_size=0)
+                    for doc in table.all():
+                        if doc.get("number") == ref_number:
+                            updated = change(_validated(CapturedItem, dict(doc), path))
+                            table.update(
+                                _replace_with(updated.model_dump(mode="json")), doc_ids=[doc.doc_id]
+                            )
+                            return updated
+        raise NotFoundError(f"no captured item number {ref_number}")
+
+    def delete_item(self, ref_number: int) -> CapturedItem:
+        """Remove an item (undo of a capture); returns what was removed."""
+        with self.data.locked():
+            for path in self._item_files():
+                with self._open(path) as db:
+                    table = db.table("items", cache_size=0)
+                    for doc in table.all():
+                        if doc.get("number") == ref_number:
+                            table.remove(doc_ids=[doc.doc_id])
+                            return _validated(CapturedItem, dict(doc), path)
+        raise NotFoundError(f"no captured item number {ref_number}")
+
+    def items(self, meeting_id: str | None = None) -> list[CapturedItem]:
+        """Items of one meeting (or the loose actions when ``meeting_id`` is None)."""
+        return list(self._read_items(self._items_path(meeting_id)))
+
+    def all_items(self) -> Iterator[CapturedItem]:
+        """Every captured item in every meeting, plus loose actions."""
+        for path in self._item_files():
+            yield from self._read_items(path)
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _read_items(self, path: Path) -> Iterator[CapturedItem]:
+        document = read_json_document(path) or {}
+        for row in document.get("items", {}).values():
+            yield _validated(CapturedItem, row, path)
+
+    def _item_files(self) -> list[Path]:
+        files = sorted(self.data.meetings_dir.glob("M-*.json"), key=lambda p: int(p.stem[2:]))
+        loose = self._items_path(None)
+        return [*files, loose] if loose.exists() else files
+
+    def _open(self, path: Path) -> TinyDB:
+        return TinyDB(path, storage=AtomicJSONStorage)
+
+    def _scorecard_path(self, scorecard_id: str) -> Path:
+        return self.data.scorecards_dir / f"{scorecard_id}.json"
+
+    def _meeting_path(self, meeting_id: str) -> Path:
+        if not meeting_id.startswith("M-") or not meeting_id[2:].isdigit():
+            raise NotFoundError(f"{meeting_id!r} is not a meeting id; they look like M-12")
+        return self.data.meetings_dir / f"{meeting_id}.json"
+
+    def _items_path(self, meeting_id: str | None) -> Path:
+        if meeting_id is None:
+            return self.data.actions_dir / f"{LOOSE_ACTIONS}.json"
+        return self._meeting_path(meeting_id)
+
+
+def _replace_with(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    def replace(doc: dict[str, Any]) -> None:
+        doc.clear()
+        doc.update(document)
+
+    return replace
+
+
+ModelT = TypeVar("ModelT", Scorecard, Meeting, CapturedItem)
+
+
+def _validated(model: type[ModelT], row: Any, path: Path) -> ModelT:
+    try:
+        return model.model_validate(row)
+    except ValidationError as error:
+        raise corrupt(
+            path, f"a {model.__name__} record does not fit: {error.errors()[0]['msg']}"
+        ) from None

@@ -97,12 +97,16 @@ def summarise(scorecard: Any) -> str:
     span = (
         f"{periods[0]} … {periods[-1]}" if len(periods) > 1 else (periods[0] if periods else "none")
     )
+    counts = (
+        f"{len(scorecard.perspectives)} perspectives, {len(measures)} measures, "
+        f"{len(scorecard.initiatives)} initiatives, {len(scorecard.people)} people"
+    )
+    frequency = scorecard.frequency.value
+    status_line = ", ".join(f"{symbol} {name} {n}" for (symbol, name), n in statuses.most_common())
     lines = [
-        f"  {scorecard.name}: {len(scorecard.perspectives)} perspectives, {len(measures)} measures, "
-        f"{len(scorecard.initiatives)} initiatives, {len(scorecard.people)} people",
-        f"  {len(periods)} {scorecard.frequency.value} periods ({span}); review period {period or 'none'}",
-        "  status: "
-        + ", ".join(f"{symbol} {name} {n}" for (symbol, name), n in statuses.most_common()),
+        f"  {scorecard.name}: {counts}",
+        f"  {len(periods)} {frequency} periods ({span}); review period {period or 'none'}",
+        f"  status: {status_line}",
     ]
     return "\n".join(lines)
 

@@ -17,7 +17,18 @@ from reviewtui.errors import InvalidInputError
 from reviewtui.importers import load_scorecard
 from tests.conftest import BRIGHTPATH_XLSX, NORTHWIND_CSV, RIVERTON_YAML
 
-HEADER = ["Perspective", "Objective", "Measure", "Owner", "Unit", "Polarity", "Kind", "Period", "Actual", "Target"]
+HEADER = [
+    "Perspective",
+    "Objective",
+    "Measure",
+    "Owner",
+    "Unit",
+    "Polarity",
+    "Kind",
+    "Period",
+    "Actual",
+    "Target",
+]
 
 
 def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
@@ -35,7 +46,12 @@ def problems_of(path: Path) -> list[tuple[str, str, str]]:
 def test_company_csv_sample_is_a_full_balanced_scorecard() -> None:
     card = load_scorecard(NORTHWIND_CSV)
     measures = [m for _, _, m in card.measures()]
-    assert [p.name for p in card.perspectives] == ["Financial", "Customer", "Internal process", "People"]
+    assert [p.name for p in card.perspectives] == [
+        "Financial",
+        "Customer",
+        "Internal process",
+        "People",
+    ]
     assert len(measures) == 20 and len(card.periods()) == 12
     assert {m.kind.value for m in measures} == {"leading", "lagging"}
     assert all(p.email and "@" in p.email for p in card.people)
@@ -54,7 +70,10 @@ def test_company_csv_sample_is_a_full_balanced_scorecard() -> None:
 
 def test_public_sector_yaml_sample_uses_four_levels_and_lower_is_better() -> None:
     card = load_scorecard(RIVERTON_YAML)
-    assert card.default_scheme == "riverton" and len(card.scheme_for(next(iter(card.measures()))[2]).levels) == 4
+    assert (
+        card.default_scheme == "riverton"
+        and len(card.scheme_for(next(iter(card.measures()))[2]).levels) == 4
+    )
     assert any(m.polarity is Polarity.LOWER_IS_BETTER for _, _, m in card.measures())
     assert card.review_period() == "2026-Q3"
     assert card.person("chief hale") is not None
@@ -76,14 +95,50 @@ def test_json_round_trip_of_the_full_model(tmp_path: Path) -> None:
 
 def test_broken_csv_reports_every_problem_with_row_and_field(tmp_path: Path) -> None:
     rows = [
-        ["Financial", "Grow", "Revenue", "Maria", "$", "higher", "lagging", "2026-01", "1,200", "1,000"],
-        ["Financial", "Grow", "Revenue", "Maria", "$", "higher", "lagging", "2026-02", "lots", "1,000"],
-        ["Financial", "Grow", "Margin", "Maria", "%", "sideways", "lagging", "2026-01", "40%", "42%"],
+        [
+            "Financial",
+            "Grow",
+            "Revenue",
+            "Maria",
+            "$",
+            "higher",
+            "lagging",
+            "2026-01",
+            "1,200",
+            "1,000",
+        ],
+        [
+            "Financial",
+            "Grow",
+            "Revenue",
+            "Maria",
+            "$",
+            "higher",
+            "lagging",
+            "2026-02",
+            "lots",
+            "1,000",
+        ],
+        [
+            "Financial",
+            "Grow",
+            "Margin",
+            "Maria",
+            "%",
+            "sideways",
+            "lagging",
+            "2026-01",
+            "40%",
+            "42%",
+        ],
         ["Financial", "Grow", "Revenue", "Maria", "$", "higher", "lagging", "2026-01", "1", "2"],
     ]
     found = problems_of(write_csv(tmp_path / "broken.csv", rows))
     assert ("row 3", "actual") in [(loc, field) for loc, field, _ in found]
-    assert any(loc == "row 4" and field == "polarity" and "higher_is_better" in msg for loc, field, msg in found)
+    assert any(
+        loc == "row 4" and field == "polarity" and "higher_is_better" in msg
+        for loc, field, msg in found
+    )
     assert any(loc == "row 5" and field == "period" and "row 2" in msg for loc, field, msg in found)
 
 
@@ -130,7 +185,20 @@ def test_unknown_owner_in_yaml_gets_a_did_you_mean_with_its_line(tmp_path: Path)
 def test_bad_bands_and_unknown_scheme_are_reported(tmp_path: Path) -> None:
     header = [*HEADER, "Status bands", "Status scheme"]
     rows = [
-        ["C", "O", "NPS", "Ana", "pts", "up", "lead", "2026-01", "41", "40", "on_track: >=40; at_risk: <40", ""],
+        [
+            "C",
+            "O",
+            "NPS",
+            "Ana",
+            "pts",
+            "up",
+            "lead",
+            "2026-01",
+            "41",
+            "40",
+            "on_track: >=40; at_risk: <40",
+            "",
+        ],
         ["C", "O", "CSAT", "Ana", "%", "up", "lead", "2026-01", "41", "40", "", "fancy"],
     ]
     found = problems_of(write_csv(tmp_path / "bands.csv", rows, header))
@@ -162,12 +230,14 @@ def test_xlsx_named_sheet_and_missing_sheet(tmp_path: Path) -> None:
         ("nul.csv", b"a,b\x00", "NUL"),
         ("fake.xlsx", b"not a zip", "not a readable XLSX"),
         ("bad.yaml", b"name: [unclosed", "invalid YAML"),
-        ("bad.json", b"{\"name\": }", "invalid JSON"),
+        ("bad.json", b'{"name": }', "invalid JSON"),
         ("list.yaml", b"- 1\n- 2\n", "expected a mapping"),
         ("scorecard.txt", b"hello", "unsupported file type"),
     ],
 )
-def test_unreadable_files_give_clear_errors(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
+def test_unreadable_files_give_clear_errors(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(InvalidInputError, match=expected):
@@ -175,14 +245,20 @@ def test_unreadable_files_give_clear_errors(tmp_path: Path, name: str, content: 
 
 
 CELL = st.one_of(
-    st.sampled_from(["", "n/a", "12", "95%", "$1.2M", "higher", "lower", "range", "lead", "lag", "2026-01", "x"]),
+    st.sampled_from(
+        ["", "n/a", "12", "95%", "$1.2M", "higher", "lower", "range", "lead", "lag", "2026-01", "x"]
+    ),
     st.text(max_size=8),
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(rows=st.lists(st.lists(CELL, min_size=0, max_size=12), max_size=6))
-def test_fuzzed_csv_gives_a_scorecard_or_clear_problems(tmp_path: Path, rows: list[list[str]]) -> None:
+def test_fuzzed_csv_gives_a_scorecard_or_clear_problems(
+    tmp_path: Path, rows: list[list[str]]
+) -> None:
     path = tmp_path / "fuzz.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([HEADER, *rows])
@@ -192,7 +268,9 @@ def test_fuzzed_csv_gives_a_scorecard_or_clear_problems(tmp_path: Path, rows: li
         assert error.problems and all(p.message for p in error.problems)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(max_size=200))
 def test_fuzzed_yaml_and_raw_csv_never_traceback(tmp_path: Path, text: str) -> None:
     for name in ("fuzz.yaml", "fuzz.csv"):
@@ -209,16 +287,41 @@ MEASURE = st.fixed_dictionaries(
     optional={
         "polarity": st.sampled_from(["higher", "down", "range", "??", 3]),
         "owner": st.one_of(st.none(), st.text(max_size=4)),
-        "status": st.fixed_dictionaries({}, optional={"bands": st.dictionaries(st.text(max_size=8), st.text(max_size=8)), "scheme": st.text(max_size=5)}),
-        "series": st.lists(st.fixed_dictionaries({"period": st.text(max_size=4)}, optional={"actual": st.one_of(st.floats(), st.text(max_size=4)), "target": st.integers()})),
+        "status": st.fixed_dictionaries(
+            {},
+            optional={
+                "bands": st.dictionaries(st.text(max_size=8), st.text(max_size=8)),
+                "scheme": st.text(max_size=5),
+            },
+        ),
+        "series": st.lists(
+            st.fixed_dictionaries(
+                {"period": st.text(max_size=4)},
+                optional={
+                    "actual": st.one_of(st.floats(), st.text(max_size=4)),
+                    "target": st.integers(),
+                },
+            )
+        ),
     },
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(measures=st.lists(MEASURE, max_size=3), people=st.lists(st.fixed_dictionaries({"name": st.text(max_size=4)}), max_size=2))
-def test_fuzzed_structured_scorecards_never_traceback(tmp_path: Path, measures: list[object], people: list[object]) -> None:
-    document = {"name": "Fuzz", "people": people, "perspectives": [{"name": "P", "objectives": [{"name": "O", "measures": measures}]}]}
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    measures=st.lists(MEASURE, max_size=3),
+    people=st.lists(st.fixed_dictionaries({"name": st.text(max_size=4)}), max_size=2),
+)
+def test_fuzzed_structured_scorecards_never_traceback(
+    tmp_path: Path, measures: list[object], people: list[object]
+) -> None:
+    document = {
+        "name": "Fuzz",
+        "people": people,
+        "perspectives": [{"name": "P", "objectives": [{"name": "O", "measures": measures}]}],
+    }
     path = tmp_path / "fuzz.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     try:

@@ -37,7 +37,9 @@ def test_blanks_mean_no_data(text: str | None) -> None:
     assert parse_number(text) is None
 
 
-@pytest.mark.parametrize("text", ["1,5", "abc", "12..5", "1.2.3", "$", "5 apples", "1,23,456", "nan", "inf"])
+@pytest.mark.parametrize(
+    "text", ["1,5", "abc", "12..5", "1.2.3", "$", "5 apples", "1,23,456", "nan", "inf"]
+)
 def test_unreadable_numbers_say_what_was_expected(text: str) -> None:
     with pytest.raises(NumberFormatError, match="expected"):
         parse_number(text)

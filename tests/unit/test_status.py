@@ -23,7 +23,9 @@ FOUR = PRESET_SCHEMES["four_level"]
 THREE = PRESET_SCHEMES["three_level"]
 
 
-def status(scheme: StatusScheme, actual: float | None, target: float | None, polarity: Polarity = HIGHER) -> str:
+def status(
+    scheme: StatusScheme, actual: float | None, target: float | None, polarity: Polarity = HIGHER
+) -> str:
     return evaluate(scheme, score(actual, target, polarity, scheme.basis)).key
 
 
@@ -45,7 +47,13 @@ def test_published_four_level_scheme_boundaries(actual: float, expected: str) ->
 
 @pytest.mark.parametrize(
     ("actual", "expected"),
-    [(100, "on_track"), (99.999, "at_risk"), (90, "at_risk"), (89.999, "off_track"), (150, "on_track")],
+    [
+        (100, "on_track"),
+        (99.999, "at_risk"),
+        (90, "at_risk"),
+        (89.999, "off_track"),
+        (150, "on_track"),
+    ],
 )
 def test_three_level_boundaries_higher_is_better(actual: float, expected: str) -> None:
     assert status(THREE, actual, 100) == expected
@@ -86,15 +94,32 @@ def test_zero_target_does_not_divide_by_zero() -> None:
 
 
 def test_absolute_bands_and_range_basis() -> None:
-    bands = {"on_track": parse_interval(">=40"), "at_risk": parse_interval("30..<40"), "off_track": parse_interval("<30")}
+    bands = {
+        "on_track": parse_interval(">=40"),
+        "at_risk": parse_interval("30..<40"),
+        "off_track": parse_interval("<30"),
+    }
     nps = THREE.with_bands(bands, Basis.ABSOLUTE)
-    assert [status(nps, v, None) for v in (40, 39.9, 30, 29.9)] == ["on_track", "at_risk", "at_risk", "off_track"]
+    assert [status(nps, v, None) for v in (40, 39.9, 30, 29.9)] == [
+        "on_track",
+        "at_risk",
+        "at_risk",
+        "off_track",
+    ]
     ranged = PRESET_SCHEMES["range"]
+
     def in_range(actual: float) -> str:
         return evaluate(ranged, score(actual, None, Polarity.WITHIN_RANGE, Basis.RANGE, 30, 45)).key
+
     # outside the range, the distance counts as a percent of the nearer bound: 4.5/45 = 10%
     assert [in_range(v) for v in (30, 45, 37, 47, 49.5, 50, 28)] == [
-        "on_track", "on_track", "on_track", "at_risk", "at_risk", "off_track", "at_risk",
+        "on_track",
+        "on_track",
+        "on_track",
+        "at_risk",
+        "at_risk",
+        "off_track",
+        "at_risk",
     ]
     assert in_range(26) == "off_track"  # 4 / 30 = 13%
 

@@ -7,8 +7,12 @@ from reviewtui.domain.status import Polarity
 from reviewtui.domain.trend import Trend, trend
 
 
-def measure(actuals: list[float | None], polarity: Polarity = Polarity.HIGHER_IS_BETTER, **extra: float) -> Measure:
-    series = [PeriodValue(period=f"2026-{i + 1:02d}", actual=a, **extra) for i, a in enumerate(actuals)]
+def measure(
+    actuals: list[float | None], polarity: Polarity = Polarity.HIGHER_IS_BETTER, **extra: float
+) -> Measure:
+    series = [
+        PeriodValue(period=f"2026-{i + 1:02d}", actual=a, **extra) for i, a in enumerate(actuals)
+    ]
     return Measure(id="m", name="M", polarity=polarity, series=series)
 
 

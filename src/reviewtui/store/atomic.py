@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import uuid
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb.storages import Storage
 
 from reviewtui.errors import CorruptFileError, StorageError
@@ -71,8 +71,8 @@ def read_json_document(path: Path) -> dict[str, Any] | None:
     except OSError as error:
         raise StorageError(f"cannot read {path}: {error.strerror}") from None
     try:
-        document = json.loads(raw)
-    except ValueError as error:
+        document = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
         raise corrupt(path, f"not valid JSON: {error}") from None
     if not isinstance(document, dict):
         raise corrupt(path, "expected a JSON object at the top")
@@ -89,8 +89,8 @@ def corrupt(path: Path, reason: str) -> CorruptFileError:
 
 
 def dump_json(document: Any) -> bytes:
-    """Compact JSON bytes; compact because every capture rewrites the meeting file."""
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Compact UTF-8 JSON; orjson because every capture re-encodes the meeting file."""
+    return orjson.dumps(document)
 
 
 class AtomicJSONStorage(Storage):
@@ -98,14 +98,23 @@ class AtomicJSONStorage(Storage):
 
     def __init__(self, path: str | os.PathLike[str], **_: Any) -> None:
         self.path = Path(path)
+        self._cached: dict[str, dict[str, Any]] | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        """The whole database, or ``None`` for a file that does not exist yet."""
-        return read_json_document(self.path)
+        """The whole database, or ``None`` for a file that does not exist yet.
+
+        An instance lives for one locked transaction only, so what it read or wrote last
+        is still what is on disk; caching it spares TinyDB's second read per insert.
+        """
+        if self._cached is None:
+            self._cached = read_json_document(self.path)
+        return self._cached
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Durably replace the whole database file."""
+        self._cached = None
         atomic_write_bytes(self.path, dump_json(data))
+        self._cached = data
 
     def close(self) -> None:
         """Nothing is held open between writes."""

@@ -3,7 +3,8 @@
 Layout (see docs/storage.md)::
 
     DATA_DIR/
-      reviewtui.json          schema version and id counters
+      reviewtui.json          schema version
+      counters/item, meeting  append-only: the file size is the last number handed out
       .lock                   held (flock) by whichever process is writing
       scorecards/<id>.json    imported scorecards
       meetings/M-<n>.json     one TinyDB file per meeting: the meeting and its captures
@@ -16,6 +17,8 @@ processes (the meeting app and ``reviewtui action done``) never lose each other'
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -42,9 +45,10 @@ class DataDir:
         self.meetings_dir = root / "meetings"
         self.scorecards_dir = root / "scorecards"
         self.actions_dir = root / "actions"
+        self.counters_dir = root / "counters"
         self.meta_path = root / META_FILE
         try:
-            for folder in (root, self.meetings_dir, self.scorecards_dir, self.actions_dir):
+            for folder in self._folders():
                 folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StorageError(
@@ -74,25 +78,51 @@ class DataDir:
     def next_number(self, counter: str) -> int:
         """Allocate the next number of a counter (``item``, ``meeting``); call under the lock.
 
-        The counter is saved before the number is used, so a crash can leave a gap in the
-        numbers but never hand out the same one twice.
+        A counter is an append-only file that grows by one byte per number handed out, so
+        its size *is* the last number. Appending one byte and fsyncing costs one fsync
+        (no rename, no JSON), and the number is durable before anything uses it: a crash
+        can leave a gap in the numbers but never hand out the same one twice.
         """
-        meta = self.read_meta()
-        counters = meta.setdefault("counters", {})
-        if not isinstance(counters, dict):
-            raise StorageError(f"{self.meta_path}: 'counters' is not an object; restore a backup")
-        number = int(counters.get(counter, 0)) + 1
-        counters[counter] = number
-        atomic_write_bytes(self.meta_path, dump_json(meta))
+        path = self.counters_dir / counter
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            try:
+                os.write(fd, b"\n")
+                os.fsync(fd)
+                number = os.fstat(fd).st_size
+            finally:
+                os.close(fd)
+        except OSError as error:
+            reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
+            raise StorageError(f"could not save {path}: {reason}; nothing was captured") from None
         return number
+
+    def set_counter_at_least(self, counter: str, number: int) -> None:
+        """Make sure the next number handed out is above ``number`` (imports, seeding)."""
+        path = self.counters_dir / counter
+        current = path.stat().st_size if path.exists() else 0
+        if number > current:
+            with path.open("ab") as handle:
+                handle.write(b"\n" * (number - current))
+                handle.flush()
+                os.fsync(handle.fileno())
 
     def read_meta(self) -> dict[str, Any]:
         """The meta document (schema version, counters)."""
         return read_json_document(self.meta_path) or {"schema_version": SCHEMA_VERSION}
 
+    def _folders(self) -> tuple[Path, ...]:
+        return (
+            self.root,
+            self.meetings_dir,
+            self.scorecards_dir,
+            self.actions_dir,
+            self.counters_dir,
+        )
+
     def _remove_stray_temp_files(self) -> None:
         # Under the lock no write is in flight, so any temp file left is from a killed process.
-        for folder in (self.root, self.meetings_dir, self.scorecards_dir, self.actions_dir):
+        for folder in self._folders():
             for stray in folder.glob(f".*{TEMP_SUFFIX}"):
                 with contextlib.suppress(OSError):
                     stray.unlink()

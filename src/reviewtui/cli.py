@@ -111,6 +111,31 @@ def summarise(scorecard: Any) -> str:
     return "\n".join(lines)
 
 
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--sheet", help="Worksheet to read from an XLSX file.")
+@click.pass_context
+def import_scorecard(ctx: click.Context, file: Path, sheet: str | None) -> None:
+    """Import (or re-import) a scorecard into the data dir: its people and measures."""
+    from reviewtui.importers import load_scorecard
+
+    scorecard = load_scorecard(file, sheet)
+    store = store_from(ctx)
+    store.save_scorecard(scorecard)
+    click.echo(f"✔ imported {scorecard.name} as {scorecard.id!r} into {store.data.root}")
+    click.echo(summarise(scorecard))
+
+
+def _register_commands() -> None:
+    from reviewtui.commands.actions import action, status
+
+    cli.add_command(status)
+    cli.add_command(action)
+
+
+_register_commands()
+
+
 def main() -> None:
     """Entry point: run the CLI; an unexpected error prints one line, not a traceback."""
     try:

@@ -29,8 +29,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = ", ".join(part for part in (self.source, self.location) if part)
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        prefix = f"{where}: " if where else ""
+        field = f"{self.field}: " if self.field else ""
+        return f"{prefix}{field}{self.message}"
 
 
 class InvalidInputError(ReviewError):

@@ -36,10 +36,12 @@ def plan(store: Store) -> Meeting:
     )
 
 
-def spawn(root: Path, meeting_id: str, count: int, label: str) -> subprocess.Popen[str]:
+def spawn(
+    root: Path, meeting_id: str, count: int, label: str, pause: float = 0.0
+) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}"}
     return subprocess.Popen(
-        [sys.executable, str(CHILD), str(root), meeting_id, str(count), label],
+        [sys.executable, str(CHILD), str(root), meeting_id, str(count), label, str(pause)],
         stdout=subprocess.PIPE,
         text=True,
         env=env,

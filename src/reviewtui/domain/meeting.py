@@ -16,6 +16,15 @@ class MeetingState(StrEnum):
     FINALIZED = "finalized"
 
 
+class StatusSnapshot(BaseModel):
+    """A measure's status at one moment, kept as shown so history never changes."""
+
+    key: str
+    name: str
+    symbol: str
+    period: str | None = None
+
+
 class Meeting(BaseModel):
     """One review meeting of one scorecard period."""
 
@@ -28,3 +37,5 @@ class Meeting(BaseModel):
     state: MeetingState = MeetingState.PLANNED
     attendees: list[str] = Field(default_factory=list)
     created_at: dt.datetime
+    statuses: dict[str, StatusSnapshot] = Field(default_factory=dict)
+    """Each measure's status as reviewed in this meeting, by measure id (for history)."""

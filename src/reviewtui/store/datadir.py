@@ -26,7 +26,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from reviewtui.errors import LockTimeoutError, StorageError
-from reviewtui.store.atomic import TEMP_SUFFIX, atomic_write_bytes, dump_json, read_json_document
+from reviewtui.store.files import TEMP_SUFFIX, atomic_write_bytes, dump_json, read_json_document
 
 SCHEMA_VERSION = 1
 META_FILE = "reviewtui.json"

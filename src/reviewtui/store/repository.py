@@ -20,8 +20,9 @@ from reviewtui.domain.clock import Clock, SystemClock
 from reviewtui.domain.meeting import Meeting
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import NotFoundError
-from reviewtui.store.atomic import AtomicJSONStorage, corrupt, read_json_document
+from reviewtui.store.atomic import AtomicJSONStorage
 from reviewtui.store.datadir import DataDir
+from reviewtui.store.files import corrupt, read_json_document
 
 LOOSE_ACTIONS = "loose"
 """File stem for actions added outside any meeting (``reviewtui action add``)."""
@@ -37,11 +38,38 @@ class Store:
     # -- scorecards ------------------------------------------------------------------
 
     def save_scorecard(self, scorecard: Scorecard) -> None:
-        """Store (or replace) an imported scorecard under its id."""
+        """Store (or replace) an imported scorecard under its id.
+
+        Beside the full model it keeps a plain summary (people, each measure's current
+        status) that ``reviewtui status`` reads without loading the model.
+        """
+        summary = {
+            "saved_at": self.clock.now().isoformat(),
+            "period": scorecard.review_period(),
+            "people": [p.model_dump(mode="json") for p in scorecard.people],
+            "measures": {
+                m.id: {
+                    "name": m.name,
+                    "owner": m.owner,
+                    "status": scorecard.status_of(m).model_dump(include={"key", "name", "symbol"}),
+                }
+                for _, _, m in scorecard.measures()
+            },
+        }
         with self.data.locked(), self._open(self._scorecard_path(scorecard.id)) as db:
-            table = db.table("scorecard", cache_size=0)
-            table.truncate()
-            table.insert(scorecard.model_dump(mode="json"))
+            for name, document in (
+                ("scorecard", scorecard.model_dump(mode="json")),
+                ("summary", summary),
+            ):
+                table = db.table(name, cache_size=0)
+                table.truncate()
+                table.insert(document)
+
+    def scorecards(self) -> list[Scorecard]:
+        """Every stored scorecard."""
+        return [
+            self.scorecard(path.stem) for path in sorted(self.data.scorecards_dir.glob("*.json"))
+        ]
 
     def scorecard(self, scorecard_id: str) -> Scorecard:
         """A stored scorecard; NotFoundError if there is none with that id."""
@@ -124,7 +152,9 @@ class Store:
                                 _replace_with(updated.model_dump(mode="json")), doc_ids=[doc.doc_id]
                             )
                             return updated
-        raise NotFoundError(f"no captured item number {ref_number}")
+        raise NotFoundError(
+            f"no action or other captured item numbered {ref_number} (A-{ref_number})"
+        )
 
     def delete_item(self, ref_number: int) -> CapturedItem:
         """Remove an item (undo of a capture); returns what was removed."""

@@ -1,0 +1,1 @@
+"""Click commands beyond the group itself, one module per subject."""

@@ -1,0 +1,253 @@
+"""``reviewtui status`` and ``reviewtui action ...``: owners' commands between meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import click
+
+from reviewtui.commands.listing import emit
+from reviewtui.errors import InvalidInputError, NotFoundError, Problem
+from reviewtui.paths import data_dir
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _due(text: str) -> dt.date:
+    from reviewtui.domain.dates import DateFormatError, parse_due
+
+    try:
+        return parse_due(text, _today())
+    except DateFormatError as error:
+        raise InvalidInputError([Problem("", "", "due", str(error))]) from None
+
+
+def _days(text: str) -> int:
+    match = re.fullmatch(r"\s*(\d{1,4})\s*([dw]?)\s*", text.lower())
+    if not match:
+        raise InvalidInputError(
+            [Problem("", "", "due-within", f"expected a span such as 7d or 2w; got {text!r}")]
+        )
+    return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
+
+
+def _owner_or_me(owner: str | None, me: bool) -> str | None:
+    if owner and me:
+        raise InvalidInputError([Problem("", "", "owner", "give --owner or --me, not both")])
+    if me:
+        from reviewtui.config import ME_ENV, my_name
+
+        name = my_name()
+        if not name:
+            raise InvalidInputError(
+                [
+                    Problem(
+                        "",
+                        "",
+                        "me",
+                        f"who is 'me'? set {ME_ENV} or `me = \"Your Name\"` in config.toml",
+                    )
+                ]
+            )
+        return name
+    return owner
+
+
+def _index(ctx: click.Context) -> Any:
+    from reviewtui.services.open_actions import ActionIndex
+
+    root = data_dir(ctx.obj["data_dir"])
+    return ActionIndex(root)
+
+
+def _check_owner_known(index: Any, owner: str, rows: list[Any]) -> None:
+    """An owner who matches nobody and owns nothing is probably a typo: say so, exit 1."""
+    from reviewtui.domain.people import KnownPerson, did_you_mean, match_person
+
+    if rows or match_person(owner, index.people):
+        return
+    owners = {item.get("owner") for item, _ in index.raw_actions() if item.get("owner")}
+    if owner.casefold() in {o.casefold() for o in owners}:
+        return
+    everyone = [*index.people, *(KnownPerson(o) for o in owners)]
+    close = did_you_mean(owner, everyone)
+    hint = f"; did you mean {close!r}?" if close else ""
+    raise NotFoundError(f"nobody called {owner!r} owns an action or is in a scorecard{hint}")
+
+
+OUTPUT = [
+    click.option("--json", "output", flag_value="json", help="Stable JSON for scripts."),
+    click.option("--csv", "output", flag_value="csv", help="CSV with the JSON's fields."),
+]
+
+
+def output_options(function: Any) -> Any:
+    """Add --json / --csv to a command."""
+    for option in reversed(OUTPUT):
+        function = option(function)
+    return function
+
+
+@click.command()
+@click.option("--owner", help="Whose actions (name or alias, any case).")
+@click.option("--me", is_flag=True, help="My actions ($REVIEWTUI_ME or `me` in config.toml).")
+@click.option("--overdue", is_flag=True, help="Only actions past their due date.")
+@click.option(
+    "--due-within",
+    "due_within",
+    help="Only actions due within this span (7d, 2w), overdue included.",
+)
+@output_options
+@click.pass_context
+def status(
+    ctx: click.Context,
+    owner: str | None,
+    me: bool,
+    overdue: bool,
+    due_within: str | None,
+    output: str | None,
+) -> None:
+    """Open actions across all meetings: overdue first, then due soon, then the rest."""
+    who = _owner_or_me(owner, me)
+    window = _days(due_within) if due_within else None
+    index = _index(ctx)
+    today = _today()
+    rows = index.rows(today, who)
+    if who:
+        _check_owner_known(index, who, rows)
+    if overdue:
+        rows = [r for r in rows if r.bucket == "overdue"]
+    if window is not None:
+        rows = [r for r in rows if r.due and (r.due - today).days <= window]
+    emit(rows, output or "text", grouped=who is None)
+
+
+@click.group()
+def action() -> None:
+    """Add, complete, re-date, drop and list actions from the shell."""
+
+
+def _store(ctx: click.Context) -> Any:
+    from reviewtui.store.repository import Store
+
+    return Store(data_dir(ctx.obj["data_dir"]))
+
+
+def _by() -> str:
+    from reviewtui.config import acting_user
+
+    return acting_user()
+
+
+@action.command("add")
+@click.argument("title")
+@click.option("--owner", required=True, help="Who owns it; a new name is accepted with a warning.")
+@click.option(
+    "--due", "due_text", required=True, help="today, fri, +2w, end of month, 2026-12-01..."
+)
+@click.option("--measure", "measure_id", help="The measure it should move (its id).")
+@click.option("--meeting", "meeting_id", help="The meeting it belongs to (M-12).")
+@click.pass_context
+def add(
+    ctx: click.Context,
+    title: str,
+    owner: str,
+    due_text: str,
+    measure_id: str | None,
+    meeting_id: str | None,
+) -> None:
+    """Add an action."""
+    from reviewtui.services.actions import add_action
+
+    due = _due(due_text)
+    item, warnings = add_action(_store(ctx), title, owner, due, measure_id, meeting_id, by=_by())
+    for warning in warnings:
+        click.secho(f"▲ {warning}", fg="yellow", err=True)
+    click.echo(f"✔ {item.ref} saved: {item.text} ({item.owner}, due {_weekday_date(item.due)})")
+
+
+def _weekday_date(day: dt.date | None) -> str:
+    return day.strftime("%a %Y-%m-%d") if day else "no date"
+
+
+@action.command()
+@click.argument("ref")
+@click.option("--note", default="", help="Why, for the history.")
+@click.pass_context
+def done(ctx: click.Context, ref: str, note: str) -> None:
+    """Mark an action done."""
+    from reviewtui.domain.capture import ActionStatus
+    from reviewtui.services.actions import set_status
+
+    item = set_status(_store(ctx), ref, ActionStatus.DONE, _by(), note)
+    click.echo(f"✔ {item.ref} done: {item.text}")
+
+
+@action.command()
+@click.argument("ref")
+@click.option("--note", default="", help="Why, for the history.")
+@click.pass_context
+def drop(ctx: click.Context, ref: str, note: str) -> None:
+    """Drop an action (it will not be done)."""
+    from reviewtui.domain.capture import ActionStatus
+    from reviewtui.services.actions import set_status
+
+    item = set_status(_store(ctx), ref, ActionStatus.DROPPED, _by(), note)
+    click.echo(f"✖ {item.ref} dropped: {item.text}")
+
+
+@action.command("redate")
+@click.argument("ref")
+@click.argument("due_text", metavar="DATE")
+@click.option("--note", default="", help="Why it slipped, for the history.")
+@click.pass_context
+def redate_command(ctx: click.Context, ref: str, due_text: str, note: str) -> None:
+    """Give an action a new due date (the old one is kept in its history)."""
+    from reviewtui.services.actions import redate
+
+    old_due = None
+    store = _store(ctx)
+    item = redate(store, ref, _due(due_text), _by(), note)
+    old_due = item.history[-1].old
+    click.echo(f"✔ {item.ref} now due {_weekday_date(item.due)} (was {old_due or 'undated'})")
+
+
+@action.command("list")
+@click.option("--owner", help="Whose actions.")
+@click.option("--me", is_flag=True, help="My actions.")
+@click.option(
+    "--status",
+    "state",
+    type=click.Choice(["open", "done", "dropped", "all"]),
+    default="open",
+    show_default=True,
+)
+@click.option("--overdue", is_flag=True, help="Only overdue actions.")
+@click.option("--meeting", "meeting_id", help="Only actions from this meeting (M-12).")
+@output_options
+@click.pass_context
+def list_command(
+    ctx: click.Context,
+    owner: str | None,
+    me: bool,
+    state: str,
+    overdue: bool,
+    meeting_id: str | None,
+    output: str | None,
+) -> None:
+    """List actions with filters."""
+    who = _owner_or_me(owner, me)
+    statuses = frozenset({"open", "done", "dropped"} if state == "all" else {state})
+    index = _index(ctx)
+    rows = index.rows(_today(), who, statuses)
+    if who:
+        _check_owner_known(index, who, rows)
+    if overdue:
+        rows = [r for r in rows if r.bucket == "overdue"]
+    if meeting_id:
+        rows = [r for r in rows if r.meeting_id == meeting_id]
+    emit(rows, output or "text", grouped=False)

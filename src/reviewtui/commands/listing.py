@@ -1,0 +1,115 @@
+"""Printing action lists: a rich table on a terminal, plain lines in a pipe, JSON, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from itertools import groupby
+
+import click
+import orjson
+
+from reviewtui.services.open_actions import ActionRow
+
+SYMBOLS = {
+    "overdue": "!",
+    "due soon": "›",
+    "later": " ",
+    "no due date": "?",
+    "done": "✔",
+    "dropped": "✖",
+}
+
+
+def when_text(row: ActionRow) -> str:
+    """``5 days overdue``, ``due in 3 days``, ``done``..., always words, never colour alone."""
+    if row.bucket == "overdue" and row.days_overdue:
+        return f"{row.days_overdue} day{'s' * (row.days_overdue != 1)} overdue"
+    if row.bucket in ("due soon", "later") and row.due:
+        return row.bucket
+    return row.bucket
+
+
+def measure_text(row: ActionRow) -> str:
+    """The linked measure and its current status, as symbol and word."""
+    if not row.measure_id:
+        return ""
+    status = row.measure_status
+    badge = f" {status['symbol']} {status['name']}" if status else ""
+    return f"{row.measure_id} {row.measure_name or ''}{badge}".strip()
+
+
+def emit(rows: list[ActionRow], output: str, grouped: bool) -> None:
+    """Write rows in the chosen format to stdout."""
+    if output == "json":
+        click.echo(orjson.dumps([r.as_json() for r in rows], option=orjson.OPT_INDENT_2).decode())
+        return
+    if output == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        fields = list(rows[0].as_json()) if rows else list(_EMPTY_FIELDS)
+        writer.writerow(fields)
+        for row in rows:
+            writer.writerow(["" if v is None else _flat(v) for v in row.as_json().values()])
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    if not rows:
+        click.echo("No actions match.")
+        return
+    if sys.stdout.isatty():
+        _rich_table(rows, grouped)
+        return
+    ordered = sorted(rows, key=lambda r: r.owner.casefold()) if grouped else rows
+    for owner, owned in groupby(ordered, key=lambda r: r.owner) if grouped else [("", rows)]:
+        if grouped:
+            click.echo(f"{owner or '(no owner)'}")
+        for row in owned:
+            parts = [
+                f"{row.ref:<7}",
+                f"{SYMBOLS.get(row.bucket, ' ')} {when_text(row):<16}",
+                f"{row.due.isoformat() if row.due else '—':<10}",
+                row.text,
+            ]
+            if not grouped:
+                parts.insert(3, f"{row.owner:<18}")
+            extra = [text for text in (measure_text(row), row.meeting_id or "") if text]
+            click.echo(
+                ("  " if grouped else "")
+                + "  ".join(parts)
+                + (f"  [{'; '.join(extra)}]" if extra else "")
+            )
+
+
+_EMPTY_FIELDS = ("id", "action", "owner", "status", "due", "days_overdue", "bucket", "measure_id")
+
+
+def _flat(value: object) -> str:
+    if isinstance(value, dict):
+        return f"{value.get('symbol', '')} {value.get('name', '')}".strip()
+    return str(value)
+
+
+def _rich_table(rows: list[ActionRow], grouped: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    ordered = sorted(rows, key=lambda r: r.owner.casefold()) if grouped else rows
+    groups = groupby(ordered, key=lambda r: r.owner) if grouped else [("Actions", iter(rows))]
+    for owner, owned in groups:
+        table = Table(title=owner or "(no owner)", title_justify="left", expand=False)
+        for column in ("ID", "When", "Due", "Action", "Measure", "Meeting"):
+            table.add_column(column, no_wrap=column in ("ID", "Due"))
+        for row in owned:
+            style = {"overdue": "bold red", "due soon": "yellow"}.get(row.bucket, "")
+            table.add_row(
+                row.ref,
+                f"{SYMBOLS.get(row.bucket, ' ')} {when_text(row)}",
+                row.due.isoformat() if row.due else "—",
+                row.text,
+                measure_text(row),
+                row.meeting_id or "",
+                style=style,
+            )
+        console.print(table)

@@ -1,0 +1,136 @@
+"""Due dates as people type them: ``fri``, ``+2w``, ``end of month``, ``2026-12-01``, ``1 dec``.
+
+Relative words are resolved against an explicit ``today`` (from the injectable clock), so
+the app can show the resolved date before saving and tests stay stable. A bare weekday
+means the next one *after* today: "fri" said on a Friday means a week later.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+WEEKDAYS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "weds", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        ]
+    )
+    for name in names
+}
+MONTHS = {
+    name: index
+    for index in range(1, 13)
+    for name in (calendar.month_abbr[index].lower(), calendar.month_name[index].lower())
+}
+MONTHS["sept"] = 9
+DATE_FORMS = (
+    "today, tomorrow, fri, next mon, +3d, +2w, +1m, end of week, end of month, "
+    "end of quarter, 2026-12-01 or 1 dec"
+)
+
+
+class DateFormatError(ValueError):
+    """A typed date that cannot be read; the message lists the forms that work."""
+
+
+def parse_due(text: str, today: dt.date) -> dt.date:
+    """Resolve a typed due date against ``today``; raise DateFormatError if unreadable."""
+    typed = " ".join(text.strip().lower().replace(",", " ").split())
+    try:
+        resolved = _resolve(typed, today)
+    except (ValueError, OverflowError):
+        resolved = None
+    if resolved is None:
+        raise DateFormatError(f"cannot read the date {text.strip()!r}; use {DATE_FORMS}")
+    return resolved
+
+
+def _resolve(typed: str, today: dt.date) -> dt.date | None:
+    simple = {
+        "today": today,
+        "tod": today,
+        "tomorrow": today + dt.timedelta(days=1),
+        "tmr": today + dt.timedelta(days=1),
+        "tom": today + dt.timedelta(days=1),
+        "next week": today + dt.timedelta(days=7 - today.weekday()),
+        "next month": _add_months(today.replace(day=1), 1),
+    }
+    if typed in simple:
+        return simple[typed]
+    if typed in WEEKDAYS:
+        ahead = (WEEKDAYS[typed] - today.weekday() - 1) % 7 + 1
+        return today + dt.timedelta(days=ahead)
+    if typed.startswith("next ") and typed[5:] in WEEKDAYS:
+        next_monday = today + dt.timedelta(days=7 - today.weekday())
+        return next_monday + dt.timedelta(days=WEEKDAYS[typed[5:]])
+    end = _end_of(typed, today)
+    if end is not None:
+        return end
+    relative = re.fullmatch(
+        r"(?:\+|in )?(\d{1,4}) ?(d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)", typed
+    )
+    if relative:
+        count, unit = int(relative.group(1)), relative.group(2)[0]
+        if unit == "d":
+            return today + dt.timedelta(days=count)
+        if unit == "w":
+            return today + dt.timedelta(weeks=count)
+        return _add_months(today, count * (12 if unit == "y" else 1))
+    iso = re.fullmatch(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})", typed)
+    if iso:
+        return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    return _day_and_month(typed, today)
+
+
+def _end_of(typed: str, today: dt.date) -> dt.date | None:
+    period = {"eow": "week", "eom": "month", "eoq": "quarter", "eoy": "year"}.get(typed)
+    match = re.fullmatch(r"end of (?:the )?(week|month|quarter|year)", typed)
+    period = period or (match.group(1) if match else None)
+    if period == "week":  # the working week ends on Friday
+        return today + dt.timedelta(days=(4 - today.weekday()) % 7)
+    if period == "month":
+        return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    if period == "quarter":
+        last_month = (today.month - 1) // 3 * 3 + 3
+        return dt.date(today.year, last_month, calendar.monthrange(today.year, last_month)[1])
+    if period == "year":
+        return dt.date(today.year, 12, 31)
+    return None
+
+
+def _day_and_month(typed: str, today: dt.date) -> dt.date | None:
+    match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)(?: (\d{4}))?", typed) or re.fullmatch(
+        r"([a-z]+) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?", typed
+    )
+    if not match:
+        return None
+    first, second, year = match.groups()
+    day_text, month_text = (first, second) if first.isdigit() else (second, first)
+    if month_text not in MONTHS:
+        return None
+    month, day = MONTHS[month_text], int(day_text)
+    if year:
+        return dt.date(int(year), month, day)
+    candidate = dt.date(today.year, month, day) if _valid(today.year, month, day) else None
+    if candidate is None or candidate < today:
+        return dt.date(today.year + 1, month, day)
+    return candidate
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _add_months(start: dt.date, months: int) -> dt.date:
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))

@@ -28,7 +28,9 @@ from reviewtui.store.repository import Store
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
 
-def seed_history(store: Store, past_actions: int, past_meetings: int = 100) -> None:
+def seed_history(
+    store: Store, past_actions: int, past_meetings: int = 100, owners: list[str] | None = None
+) -> None:
     """Write ``past_actions`` actions spread evenly over ``past_meetings`` meetings."""
     number = 0
     for index in range(past_meetings):
@@ -51,7 +53,7 @@ def seed_history(store: Store, past_actions: int, past_meetings: int = 100) -> N
                     number=number,
                     kind=ItemKind.ACTION,
                     text=f"Follow up on measure {number % 20} with the regional team",
-                    owner=f"Owner {number % 12}",
+                    owner=owners[number % len(owners)] if owners else f"Owner {number % 12}",
                     due=dt.date(2026, 1, 1) + dt.timedelta(days=number % 300),
                     measure_id=f"FIN-{number % 20:02d}",
                     meeting_id=meeting.id,

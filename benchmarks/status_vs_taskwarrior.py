@@ -26,7 +26,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from capture_latency import seed_history  # noqa: E402
-
 from reviewtui.importers import load_scorecard  # noqa: E402
 from reviewtui.store.repository import Store  # noqa: E402
 
@@ -113,9 +112,8 @@ def main() -> None:
         fastest, median, lines = timed(
             ["task", "project:meeting7", "status:pending", "list"], task_env, args.runs
         )
-        print(
-            f"{'task ' + version + ' project:meeting7 list':<44} {fastest:7.1f} {median:7.1f} {lines:6}"
-        )
+        label = f"task {version} project:meeting7 list"
+        print(f"{label:<44} {fastest:7.1f} {median:7.1f} {lines:6}")
 
 
 if __name__ == "__main__":

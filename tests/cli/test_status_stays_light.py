@@ -22,5 +22,7 @@ def test_status_imports_no_heavy_modules(tmp_path: Path) -> None:
         "print('HEAVY', heavy)\n"
     )
     env = {**os.environ, "REVIEWTUI_DATA_DIR": str(tmp_path), "PYTHONPATH": str(ROOT / "src")}
-    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60
+    )
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr

@@ -174,17 +174,21 @@ def _weekday_date(day: dt.date | None) -> str:
     return day.strftime("%a %Y-%m-%d") if day else "no date"
 
 
+def _close(ctx: click.Context, ref: str, note: str, state: str) -> None:
+    from reviewtui.domain.capture import ActionStatus
+    from reviewtui.services.actions import set_status
+
+    item = set_status(_store(ctx), ref, ActionStatus(state), _by(), note)
+    click.echo(f"{'✔' if state == 'done' else '✖'} {item.ref} {state}: {item.text}")
+
+
 @action.command()
 @click.argument("ref")
 @click.option("--note", default="", help="Why, for the history.")
 @click.pass_context
 def done(ctx: click.Context, ref: str, note: str) -> None:
     """Mark an action done."""
-    from reviewtui.domain.capture import ActionStatus
-    from reviewtui.services.actions import set_status
-
-    item = set_status(_store(ctx), ref, ActionStatus.DONE, _by(), note)
-    click.echo(f"✔ {item.ref} done: {item.text}")
+    _close(ctx, ref, note, "done")
 
 
 @action.command()
@@ -193,11 +197,7 @@ def done(ctx: click.Context, ref: str, note: str) -> None:
 @click.pass_context
 def drop(ctx: click.Context, ref: str, note: str) -> None:
     """Drop an action (it will not be done)."""
-    from reviewtui.domain.capture import ActionStatus
-    from reviewtui.services.actions import set_status
-
-    item = set_status(_store(ctx), ref, ActionStatus.DROPPED, _by(), note)
-    click.echo(f"✖ {item.ref} dropped: {item.text}")
+    _close(ctx, ref, note, "dropped")
 
 
 @action.command("redate")
@@ -209,9 +209,7 @@ def redate_command(ctx: click.Context, ref: str, due_text: str, note: str) -> No
     """Give an action a new due date (the old one is kept in its history)."""
     from reviewtui.services.actions import redate
 
-    old_due = None
-    store = _store(ctx)
-    item = redate(store, ref, _due(due_text), _by(), note)
+    item = redate(_store(ctx), ref, _due(due_text), _by(), note)
     old_due = item.history[-1].old
     click.echo(f"✔ {item.ref} now due {_weekday_date(item.due)} (was {old_due or 'undated'})")
 

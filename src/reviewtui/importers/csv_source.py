@@ -8,7 +8,8 @@ from pathlib import Path
 
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import InvalidInputError, Problem
-from reviewtui.importers.table import Cell, rows_to_scorecard
+from reviewtui.importers.columns import Cell
+from reviewtui.importers.table import rows_to_scorecard
 
 
 def read_csv(path: Path) -> Scorecard:

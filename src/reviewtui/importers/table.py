@@ -29,37 +29,17 @@ from reviewtui.domain.scorecard import (
     Scorecard,
     slugify,
 )
-from reviewtui.domain.status import Basis, Polarity, parse_interval
+from reviewtui.domain.status import Basis, Polarity
 from reviewtui.errors import InvalidInputError, Problem
-
-Cell = str | float | int | None
-
-REQUIRED = (
-    "perspective", "objective", "measure", "owner", "unit",
-    "polarity", "kind", "period", "actual", "target",
-)  # fmt: skip
-OPTIONAL = (
-    "measure_id", "owner_email", "frequency", "description", "target_low", "target_high",
-    "analysis", "recommendation", "status_scheme", "status_basis", "status_bands",
-    "initiative", "initiative_id", "initiative_owner", "initiative_budget",
-)  # fmt: skip
-SYNONYMS = {
-    "kpi": "measure", "measure_name": "measure", "kpi_name": "measure", "id": "measure_id",
-    "kpi_id": "measure_id", "email": "owner_email", "owner_mail": "owner_email",
-    "direction": "polarity", "type": "kind", "indicator_type": "kind", "value": "actual",
-    "actual_value": "actual", "goal": "target", "target_value": "target", "month": "period",
-    "week": "period", "quarter": "period", "bands": "status_bands", "status_band": "status_bands",
-    "scheme": "status_scheme", "budget": "initiative_budget", "commentary": "analysis",
-    "comment": "analysis", "min_target": "target_low", "max_target": "target_high",
-}  # fmt: skip
-MEASURE_FIELDS = ("perspective", "objective", "owner", "unit", "polarity", "kind", "frequency",
-                  "description", "status_scheme", "status_basis", "status_bands")  # fmt: skip
-
-
-def normalise_header(text: Cell) -> str:
-    """``Owner Email`` -> ``owner_email``; synonyms (``KPI`` -> ``measure``) resolved."""
-    key = re.sub(r"[\s\-./]+", "_", str(text or "").strip().casefold()).strip("_")
-    return SYNONYMS.get(key, key)
+from reviewtui.importers.columns import (
+    MEASURE_FIELDS,
+    REQUIRED,
+    Cell,
+    guess_frequency,
+    most_common_frequency,
+    normalise_header,
+    parse_bands,
+)
 
 
 @dataclass
@@ -253,7 +233,7 @@ class _TableReader:
         scorecard = Scorecard(
             id=slugify(name),
             name=name.replace("_", " ").replace("-", " ").strip().title() or "Scorecard",
-            frequency=_most_common_frequency(frequencies),
+            frequency=most_common_frequency(frequencies),
             perspectives=[
                 Perspective(
                     name=p_name,
@@ -300,7 +280,7 @@ class _TableReader:
         ):
             text = a.get(column)
             try:
-                fields[column] = enum(text) if text else (default or _guess_frequency(draft.series))
+                fields[column] = enum(text) if text else (default or guess_frequency(draft.series))
             except ValueError:
                 choices = ", ".join(member.value for member in enum)
                 self.problem(
@@ -357,45 +337,6 @@ class _TableReader:
             )
             self.problem(draft.first_row, "initiative_budget", message)
             return None
-
-
-BANDS_SYNTAX = "'on_track: >=40; at_risk: 30..<40; off_track: <30'"
-
-
-def parse_bands(text: str) -> dict[str, object]:
-    """Parse ``level: condition; level: condition`` into band intervals per level key."""
-    bands: dict[str, object] = {}
-    for part in filter(None, (p.strip() for p in text.split(";"))):
-        if ":" not in part:
-            raise ValueError(
-                f"cannot read band {part!r}: expected level: condition, as in {BANDS_SYNTAX}"
-            )
-        level, condition = part.split(":", 1)
-        key = re.sub(r"[\s\-]+", "_", level.strip().casefold())
-        if key in bands:
-            raise ValueError(f"level {key!r} is given two bands")
-        bands[key] = parse_interval(condition)
-    if not bands:
-        raise ValueError(f"no bands given; expected for example {BANDS_SYNTAX}")
-    return bands
-
-
-def _guess_frequency(series: list[PeriodValue]) -> Frequency | None:
-    label = series[0].period if series else ""
-    if re.search(r"W\d{1,2}$", label, re.IGNORECASE) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", label):
-        return Frequency.WEEKLY
-    if re.search(r"Q[1-4]", label, re.IGNORECASE):
-        return Frequency.QUARTERLY
-    if re.fullmatch(r"\d{4}-\d{2}", label):
-        return Frequency.MONTHLY
-    if re.fullmatch(r"\d{4}", label):
-        return Frequency.YEARLY
-    return None
-
-
-def _most_common_frequency(frequencies: list[Frequency | None]) -> Frequency:
-    known = [f for f in frequencies if f]
-    return max(set(known), key=known.count) if known else Frequency.MONTHLY
 
 
 def rows_to_scorecard(source: str, name: str, rows: list[tuple[int, list[Cell]]]) -> Scorecard:

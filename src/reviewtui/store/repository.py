@@ -8,12 +8,13 @@ collide) as soon as another process writes the same file.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from tinydb import TinyDB
+from tinydb.table import Document, Table
 
 from reviewtui.domain.capture import CapturedItem, ItemKind
 from reviewtui.domain.clock import Clock, SystemClock
@@ -141,32 +142,37 @@ class Store:
         self, ref_number: int, change: Callable[[CapturedItem], CapturedItem]
     ) -> CapturedItem:
         """Apply ``change`` to the item with this number, re-read under the lock."""
-        with self.data.locked():
-            for path in self._item_files():
-                with self._open(path) as db:
-                    table = db.table("items", cache_size=0)
-                    for doc in table.all():
-                        if doc.get("number") == ref_number:
-                            updated = change(_validated(CapturedItem, dict(doc), path))
-                            table.update(
-                                _replace_with(updated.model_dump(mode="json")), doc_ids=[doc.doc_id]
-                            )
-                            return updated
-        raise NotFoundError(
-            f"no action or other captured item numbered {ref_number} (A-{ref_number})"
-        )
+
+        def apply(table: Table, doc: Document, item: CapturedItem) -> CapturedItem:
+            updated = change(item)
+            table.update(_replace_with(updated.model_dump(mode="json")), doc_ids=[doc.doc_id])
+            return updated
+
+        return self._with_item(ref_number, apply)
 
     def delete_item(self, ref_number: int) -> CapturedItem:
         """Remove an item (undo of a capture); returns what was removed."""
+
+        def apply(table: Table, doc: Document, item: CapturedItem) -> CapturedItem:
+            table.remove(doc_ids=[doc.doc_id])
+            return item
+
+        return self._with_item(ref_number, apply)
+
+    def _with_item(
+        self, ref_number: int, apply: Callable[[Table, Document, CapturedItem], CapturedItem]
+    ) -> CapturedItem:
+        """Find the item with this number under the lock and let ``apply`` change its file."""
         with self.data.locked():
             for path in self._item_files():
                 with self._open(path) as db:
                     table = db.table("items", cache_size=0)
                     for doc in table.all():
                         if doc.get("number") == ref_number:
-                            table.remove(doc_ids=[doc.doc_id])
-                            return _validated(CapturedItem, dict(doc), path)
-        raise NotFoundError(f"no captured item number {ref_number}")
+                            return apply(table, doc, _validated(CapturedItem, dict(doc), path))
+        raise NotFoundError(
+            f"no action or other captured item numbered {ref_number} (A-{ref_number})"
+        )
 
     def items(self, meeting_id: str | None = None) -> list[CapturedItem]:
         """Items of one meeting (or the loose actions when ``meeting_id`` is None)."""
@@ -206,8 +212,8 @@ class Store:
         return self._meeting_path(meeting_id)
 
 
-def _replace_with(document: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
-    def replace(doc: dict[str, Any]) -> None:
+def _replace_with(document: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
+    def replace(doc: MutableMapping[Any, Any]) -> None:
         doc.clear()
         doc.update(document)
 

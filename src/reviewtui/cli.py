@@ -37,7 +37,7 @@ class ReviewGroup(click.Group):
             ctx.exit(1)
 
 
-@click.group(cls=ReviewGroup)
+@click.group(cls=ReviewGroup, invoke_without_command=True)
 @click.version_option(__version__, prog_name="reviewtui")
 @click.option(
     "--data-dir",
@@ -47,8 +47,16 @@ class ReviewGroup(click.Group):
 )
 @click.pass_context
 def cli(ctx: click.Context, data_dir: Path | None) -> None:
-    """Run your organisation's performance review meeting live, from the terminal."""
+    """Run your organisation's performance review meeting live, from the terminal.
+
+    With no command, opens the app on its start screen: start a meeting from a
+    scorecard, resume an unfinished one, or open a past one read-only.
+    """
     ctx.obj = {"data_dir": data_dir}
+    if ctx.invoked_subcommand is None:
+        from reviewtui.commands.meetings import run_app
+
+        run_app(store_from(ctx), None)
 
 
 def store_from(ctx: click.Context) -> Any:
@@ -128,9 +136,12 @@ def import_scorecard(ctx: click.Context, file: Path, sheet: str | None) -> None:
 
 def _register_commands() -> None:
     from reviewtui.commands.actions import action, status
+    from reviewtui.commands.meetings import demo, meeting
 
     cli.add_command(status)
     cli.add_command(action)
+    cli.add_command(meeting)
+    cli.add_command(demo)
 
 
 _register_commands()

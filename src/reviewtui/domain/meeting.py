@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from reviewtui.domain.agenda import AgendaItem, AgendaOrder
+
 
 class MeetingState(StrEnum):
     """A meeting's life: planned, under way, finalized (read-only unless reopened)."""
@@ -39,3 +41,25 @@ class Meeting(BaseModel):
     created_at: dt.datetime
     statuses: dict[str, StatusSnapshot] = Field(default_factory=dict)
     """Each measure's status as reviewed in this meeting, by measure id (for history)."""
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    order: AgendaOrder = AgendaOrder.EXCEPTIONS_FIRST
+    current: int = Field(default=0, ge=0)
+    """Index of the agenda item on screen; saved on every step so a restart resumes there."""
+    carried: list[int] = Field(default_factory=list)
+    """Numbers of the open actions from earlier meetings this meeting reviews."""
+    absent: list[str] = Field(default_factory=list)
+    """Attendees marked absent at the wrap-up (the others were present)."""
+    rating: int | None = Field(default=None, ge=1, le=10)
+    """The team's 1-10 rating of the meeting itself."""
+    started_at: dt.datetime | None = None
+    finalized_at: dt.datetime | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """Finalized meetings are read-only until deliberately reopened."""
+        return self.state is MeetingState.FINALIZED
+
+    @property
+    def present(self) -> list[str]:
+        """Attendees not marked absent."""
+        return [name for name in self.attendees if name not in self.absent]

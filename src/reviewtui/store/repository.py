@@ -83,13 +83,29 @@ class Store:
 
     # -- meetings --------------------------------------------------------------------
 
-    def create_meeting(self, build: Callable[[str], Meeting]) -> Meeting:
-        """Allocate a meeting id, build the meeting with it and store it."""
+    def create_meeting(
+        self, build: Callable[[str], Meeting], scorecard: Scorecard | None = None
+    ) -> Meeting:
+        """Allocate a meeting id, build the meeting with it and store it.
+
+        ``scorecard`` is kept in the meeting's file as reviewed, so re-importing the
+        scorecard later never changes what an earlier meeting showed.
+        """
         with self.data.locked():
             meeting = build(f"M-{self.data.next_number('meeting')}")
             with self._open(self._meeting_path(meeting.id)) as db:
+                if scorecard is not None:
+                    db.table("scorecard", cache_size=0).insert(scorecard.model_dump(mode="json"))
                 db.table("meeting", cache_size=0).insert(meeting.model_dump(mode="json"))
         return meeting
+
+    def meeting_scorecard(self, meeting: Meeting) -> Scorecard:
+        """The scorecard as this meeting reviewed it (the stored one if none was kept)."""
+        path = self._meeting_path(meeting.id)
+        rows = list((read_json_document(path) or {}).get("scorecard", {}).values())
+        if rows:
+            return _validated(Scorecard, rows[0], path)
+        return self.scorecard(meeting.scorecard_id)
 
     def save_meeting(self, meeting: Meeting) -> None:
         """Replace a meeting's own record (its captured items are untouched)."""

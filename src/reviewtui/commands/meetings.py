@@ -1,0 +1,172 @@
+"""``reviewtui meeting new/run/list``, ``reviewtui demo`` and the bare ``reviewtui``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+import orjson
+
+from reviewtui.errors import InvalidInputError, NotFoundError, Problem
+
+
+def _store(ctx: click.Context) -> Any:
+    from reviewtui.cli import store_from
+
+    return store_from(ctx)
+
+
+def run_app(store: Any, meeting_id: str | None, theme: str | None = None) -> None:
+    """Open the app (textual is imported only here)."""
+    from reviewtui.config import acting_user
+    from reviewtui.tui.app import ReviewApp
+
+    ReviewApp(store, meeting_id, by=acting_user(), theme_name=theme).run()
+
+
+def _scorecard_for(store: Any, source: str) -> Any:
+    """An imported scorecard by id, else a scorecard file (imported on the way)."""
+    from reviewtui.importers import load_scorecard
+
+    path = Path(source)
+    if path.exists():
+        scorecard = load_scorecard(path)
+        store.save_scorecard(scorecard)
+        return scorecard
+    try:
+        return store.scorecard(source)
+    except NotFoundError:
+        known = ", ".join(card.id for card in store.scorecards()) or "none imported yet"
+        raise NotFoundError(
+            f"{source!r} is neither a scorecard file nor an imported scorecard id ({known})"
+        ) from None
+
+
+@click.group()
+def meeting() -> None:
+    """Plan, run and list review meetings."""
+
+
+@meeting.command("new")
+@click.argument("scorecard")
+@click.option("--title", help="Meeting title (default: scorecard name and period).")
+@click.option("--date", "date_text", help="Meeting date, YYYY-MM-DD (default: today).")
+@click.option("--length", default=60, show_default=True, help="Length in minutes.")
+@click.option(
+    "--order",
+    type=click.Choice(["exceptions", "scorecard"]),
+    default="exceptions",
+    show_default=True,
+    help="Measures off track and at risk first, or in scorecard order.",
+)
+@click.pass_context
+def meeting_new(
+    ctx: click.Context,
+    scorecard: str,
+    title: str | None,
+    date_text: str | None,
+    length: int,
+    order: str,
+) -> None:
+    """Plan a meeting on SCORECARD (a file or an imported id) and print its id."""
+    from reviewtui.domain.agenda import AgendaOrder, format_seconds
+    from reviewtui.services.meetings import plan_meeting
+
+    date = None
+    if date_text:
+        try:
+            date = dt.date.fromisoformat(date_text)
+        except ValueError:
+            raise InvalidInputError(
+                [Problem("", "", "date", f"expected YYYY-MM-DD; got {date_text!r}")]
+            ) from None
+    if not 5 <= length <= 600:
+        raise InvalidInputError(
+            [Problem("", "", "length", f"expected 5 to 600 minutes; got {length}")]
+        )
+    store = _store(ctx)
+    card = _scorecard_for(store, scorecard)
+    planned = plan_meeting(store, card, title, date, length, AgendaOrder(order))
+    click.echo(planned.id)
+    click.echo(
+        f"✔ planned {planned.title!r} on {planned.date}: {len(planned.agenda)} agenda items, "
+        f"{length} minutes; open it with `reviewtui meeting run {planned.id}`",
+        err=True,
+    )
+    for item in planned.agenda:
+        status = planned.statuses.get(item.measure_id or "")
+        mark = f"{status.symbol} " if status else "  "
+        click.echo(f"  {format_seconds(item.timebox_seconds):>6}  {mark}{item.title}", err=True)
+
+
+@meeting.command("run")
+@click.argument("meeting_id", required=False)
+@click.option("--theme", help="Theme for this run (projector, daylight, colour-safe...).")
+@click.pass_context
+def meeting_run(ctx: click.Context, meeting_id: str | None, theme: str | None) -> None:
+    """Open a meeting in the app (default: the latest unfinished one)."""
+    from reviewtui.services.meetings import latest_unfinished
+
+    store = _store(ctx)
+    chosen = store.meeting(meeting_id) if meeting_id else latest_unfinished(store)
+    run_app(store, chosen.id, theme)
+
+
+@meeting.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@click.pass_context
+def meeting_list(ctx: click.Context, as_json: bool) -> None:
+    """List meetings, newest first."""
+    store = _store(ctx)
+    rows = []
+    for found in reversed(store.meetings()):
+        items = store.items(found.id)
+        rows.append(
+            {
+                "id": found.id,
+                "date": found.date.isoformat(),
+                "title": found.title,
+                "state": found.state.value,
+                "scorecard": found.scorecard_id,
+                "period": found.period,
+                "items": len(items),
+                "actions": sum(1 for i in items if i.kind.value == "action"),
+            }
+        )
+    if as_json:
+        click.echo(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
+        return
+    if not rows:
+        click.echo("No meetings yet; plan one with `reviewtui meeting new SCORECARD`.")
+        return
+    state_word = {"planned": "○ planned", "in_progress": "▶ under way", "finalized": "🔒 final"}
+    for row in rows:
+        click.echo(
+            f"{row['id']:<6} {row['date']}  {state_word[row['state']]:<12} "
+            f"{row['items']:>3} items  {row['title']}"
+        )
+
+
+@click.command()
+@click.option("--keep", is_flag=True, help="Keep the demo's data dir and print where it is.")
+@click.option("--theme", help="Theme for this run (projector, daylight, colour-safe...).")
+def demo(keep: bool, theme: str | None) -> None:
+    """Open a meeting on a bundled sample scorecard, in a throwaway data dir."""
+    from reviewtui.services.demo import seed_demo
+    from reviewtui.store.repository import Store
+
+    root = Path(tempfile.mkdtemp(prefix="reviewtui-demo-"))
+    try:
+        store = Store(root)
+        planned = seed_demo(store)
+        run_app(store, planned.id, theme)
+    finally:
+        if keep:
+            click.echo(f"The demo's data is in {root}; try:", err=True)
+            click.echo(f"  REVIEWTUI_DATA_DIR={root} reviewtui status", err=True)
+        else:
+            shutil.rmtree(root, ignore_errors=True)

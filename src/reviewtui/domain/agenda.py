@@ -1,0 +1,181 @@
+"""The agenda: open-actions review, then measures, then the parking lot and the wrap-up.
+
+Timeboxes are whole seconds that add up exactly to the meeting's length, so the champion
+can trust "12:00 left" on the wall. Measures that need a discussion (off track, at risk)
+get more time than measures that are on track.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from reviewtui.domain.scorecard import Scorecard
+from reviewtui.domain.status import StatusLevel, StatusScheme
+
+
+class AgendaKind(StrEnum):
+    """What an agenda item is about."""
+
+    OPEN_ACTIONS = "open_actions"
+    MEASURE = "measure"
+    PARKING_LOT = "parking_lot"
+    WRAP_UP = "wrap_up"
+
+
+class AgendaOrder(StrEnum):
+    """How measures are ordered: the exceptions first, or as the scorecard lists them."""
+
+    EXCEPTIONS_FIRST = "exceptions"
+    SCORECARD = "scorecard"
+
+
+class ItemProgress(StrEnum):
+    """Where an agenda item stands, shown with a symbol and a word."""
+
+    PENDING = "pending"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+    @property
+    def symbol(self) -> str:
+        """A symbol beside the word, never colour alone."""
+        return {"pending": "○", "done": "✔", "skipped": "↷"}[self.value]
+
+
+class AgendaItem(BaseModel):
+    """One agenda item with its timebox and the time used on it so far."""
+
+    key: str
+    """Stable key: ``open-actions``, ``measure:FIN-01``, ``parking-lot``, ``wrap-up``."""
+    kind: AgendaKind
+    title: str
+    measure_id: str | None = None
+    timebox_seconds: int = Field(ge=0)
+    used_seconds: float = Field(default=0, ge=0)
+    progress: ItemProgress = ItemProgress.PENDING
+
+    @property
+    def overrun_seconds(self) -> float:
+        """Seconds beyond the timebox (0 while within it)."""
+        return max(0.0, self.used_seconds - self.timebox_seconds)
+
+
+WEIGHT_BY_BADNESS = (1.0, 1.5, 2.5)
+"""Relative time for a measure whose status is good, in between, or the worst level."""
+SLOT = 15
+"""Timeboxes are multiples of 15 seconds (except for rounding on the last items)."""
+
+
+def badness(level: StatusLevel, scheme: StatusScheme) -> float:
+    """0 for the best level, 1 for the worst, 0.5 for no data (worth asking why)."""
+    keys = [lvl.key for lvl in scheme.levels]
+    if level.key not in keys or len(keys) < 2:
+        return 0.5
+    return keys.index(level.key) / (len(keys) - 1)
+
+
+def is_worst(level: StatusLevel, scheme: StatusScheme) -> bool:
+    """Whether a level is its scheme's worst (off track, red, not met...)."""
+    return bool(scheme.levels) and scheme.levels[-1].key == level.key
+
+
+def build_agenda(
+    scorecard: Scorecard,
+    length_minutes: int,
+    open_actions: int,
+    order: AgendaOrder = AgendaOrder.EXCEPTIONS_FIRST,
+    period: str | None = None,
+) -> list[AgendaItem]:
+    """The agenda for one review of ``scorecard``, timeboxes adding up to the length."""
+    measures = []
+    for position, (_, _, measure) in enumerate(scorecard.measures()):
+        scheme = scorecard.scheme_for(measure)
+        level = scorecard.status_of(measure, period)
+        measures.append((badness(level, scheme), position, measure, level))
+    if order is AgendaOrder.EXCEPTIONS_FIRST:
+        measures.sort(key=lambda entry: (-entry[0], entry[1]))
+
+    total = length_minutes * 60
+    fixed = {
+        "open-actions": min(total * 0.15, 60 + 30 * open_actions),
+        "parking-lot": max(120, total * 0.08),
+        "wrap-up": max(180, total * 0.08),
+    }
+    weights: list[tuple[str, float]] = [("open-actions", fixed["open-actions"])]
+    measure_share = max(0.0, total - sum(fixed.values()))
+    weight_sum = sum(_weight(b) for b, *_ in measures) or 1.0
+    weights += [
+        (f"measure:{m.id}", measure_share * _weight(b) / weight_sum) for b, _, m, _ in measures
+    ]
+    weights += [("parking-lot", fixed["parking-lot"]), ("wrap-up", fixed["wrap-up"])]
+    seconds = _apportion([w for _, w in weights], total)
+
+    items = [
+        AgendaItem(
+            key="open-actions",
+            kind=AgendaKind.OPEN_ACTIONS,
+            title=f"Open actions from earlier meetings ({open_actions})",
+            timebox_seconds=seconds[0],
+        )
+    ]
+    for (_, _, measure, _), box in zip(measures, seconds[1:-2], strict=True):
+        items.append(
+            AgendaItem(
+                key=f"measure:{measure.id}",
+                kind=AgendaKind.MEASURE,
+                title=measure.name,
+                measure_id=measure.id,
+                timebox_seconds=box,
+            )
+        )
+    items.append(
+        AgendaItem(
+            key="parking-lot",
+            kind=AgendaKind.PARKING_LOT,
+            title="Parking lot",
+            timebox_seconds=seconds[-2],
+        )
+    )
+    items.append(
+        AgendaItem(
+            key="wrap-up", kind=AgendaKind.WRAP_UP, title="Wrap-up", timebox_seconds=seconds[-1]
+        )
+    )
+    return items
+
+
+def _weight(bad: float) -> float:
+    if bad >= 1:
+        return WEIGHT_BY_BADNESS[2]
+    return WEIGHT_BY_BADNESS[1] if bad > 0 else WEIGHT_BY_BADNESS[0]
+
+
+def _apportion(weights: list[float], total: int) -> list[int]:
+    """Whole seconds in SLOT steps proportional to ``weights``, summing exactly to ``total``.
+
+    Largest-remainder rounding: floor every share to a slot, then hand the slots left over
+    to the largest remainders; any seconds that are not a whole slot go to the last item.
+    """
+    weight_sum = sum(weights)
+    if weight_sum <= 0:
+        return [0] * (len(weights) - 1) + [total]
+    slots_total, extra = divmod(total, SLOT)
+    shares = [w / weight_sum * slots_total for w in weights]
+    slots = [int(share) for share in shares]
+    leftovers = slots_total - sum(slots)
+    by_remainder = sorted(range(len(weights)), key=lambda i: shares[i] - slots[i], reverse=True)
+    for index in by_remainder[:leftovers]:
+        slots[index] += 1
+    result = [s * SLOT for s in slots]
+    result[-1] += extra
+    return result
+
+
+def format_seconds(seconds: float) -> str:
+    """``754`` -> ``12:34``; an hour or more -> ``1:02:34``."""
+    whole = int(max(0, seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,95 @@
+"""How numbers, variances and due dates read on screen and in exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reviewtui.domain.scorecard import Measure, PeriodValue
+from reviewtui.domain.status import Polarity
+
+CURRENCY_UNITS = {"$": "$", "usd": "$", "eur": "€", "€": "€", "gbp": "£", "£": "£"}
+
+
+def format_value(value: float | None, unit: str = "", compact: bool = False) -> str:
+    """``4116910, '$'`` -> ``$4,116,910`` (``$4.12M`` compact); ``94.9, '%'`` -> ``94.9%``."""
+    if value is None:
+        return "–"
+    symbol = CURRENCY_UNITS.get(unit.strip().lower())
+    number = _compact(value) if compact and abs(value) >= 10_000 else _plain(value)
+    if symbol:
+        sign = "-" if number.startswith("-") else ""
+        return f"{sign}{symbol}{number.lstrip('-')}"
+    if unit.strip() == "%":
+        return f"{number}%"
+    return f"{number} {unit}".strip()
+
+
+def _plain(value: float) -> str:
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    digits = 1 if abs(value) >= 10 else 2
+    return f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+
+
+def _compact(value: float) -> str:
+    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= limit:
+            return f"{value / limit:,.2f}".rstrip("0").rstrip(".") + suffix
+    return _plain(value)
+
+
+def target_text(measure: Measure, value: PeriodValue) -> str:
+    """The target as people say it: ``≥ $4.2M``, ``≤ 48 days``, ``90–110%``."""
+    unit = measure.unit
+    if measure.polarity is Polarity.WITHIN_RANGE:
+        low, high = value.target_low, value.target_high
+        if low is not None and high is not None:
+            return f"{format_value(low, unit)} – {format_value(high, unit)}"
+        if low is not None:
+            return f"≥ {format_value(low, unit)}"
+        if high is not None:
+            return f"≤ {format_value(high, unit)}"
+        return "no target range"
+    if value.target is None:
+        return "no target"
+    sign = "≥" if measure.polarity is Polarity.HIGHER_IS_BETTER else "≤"
+    return f"{sign} {format_value(value.target, unit)}"
+
+
+def variance_text(measure: Measure, value: PeriodValue) -> str:
+    """Actual minus target, signed so that ``+`` is always good: ``+2.1 pts``, ``-8.0%``."""
+    actual = value.actual
+    if actual is None:
+        return "no actual reported"
+    if measure.polarity is Polarity.WITHIN_RANGE:
+        low, high = value.target_low, value.target_high
+        if low is not None and actual < low:
+            return f"{format_value(low - actual, measure.unit)} below the range"
+        if high is not None and actual > high:
+            return f"{format_value(actual - high, measure.unit)} above the range"
+        return "within the range"
+    target = value.target
+    if target is None:
+        return "no target to compare with"
+    gap = actual - target
+    better = gap if measure.polarity is Polarity.HIGHER_IS_BETTER else -gap
+    sign = "+" if better > 0 else ("-" if better < 0 else "±")
+    if measure.unit.strip() == "%":
+        return f"{sign}{_plain(abs(gap))} pts vs target"
+    relative = f" ({sign}{abs(gap) / abs(target) * 100:.1f}%)" if target else ""
+    return f"{sign}{format_value(abs(gap), measure.unit)}{relative} vs target"
+
+
+def due_text(due: dt.date | None, today: dt.date) -> str:
+    """``Fri 27 Nov (in 4 days)``, ``Mon 16 Nov (7 days overdue)``, ``no due date``."""
+    if due is None:
+        return "no due date"
+    days = (due - today).days
+    when = due.strftime("%a %-d %b") + (f" {due.year}" if due.year != today.year else "")
+    if days == 0:
+        return f"{when} (today)"
+    if days == 1:
+        return f"{when} (tomorrow)"
+    if days > 0:
+        return f"{when} (in {days} days)"
+    return f"{when} ({-days} day{'s' * (days != -1)} overdue)"

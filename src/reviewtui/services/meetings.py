@@ -1,0 +1,93 @@
+"""Planning, finding, finalizing and reopening meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reviewtui.domain.agenda import AgendaOrder, build_agenda
+from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
+from reviewtui.domain.meeting import Meeting, MeetingState, StatusSnapshot
+from reviewtui.domain.scorecard import Scorecard
+from reviewtui.errors import NotFoundError, ReviewError
+from reviewtui.store.repository import Store
+
+
+def open_actions_elsewhere(store: Store, meeting_id: str | None) -> list[CapturedItem]:
+    """Open actions from every other meeting and from the shell, oldest first."""
+    return [
+        item
+        for item in store.all_items()
+        if item.kind is ItemKind.ACTION
+        and item.status is ActionStatus.OPEN
+        and item.meeting_id != meeting_id
+    ]
+
+
+def plan_meeting(
+    store: Store,
+    scorecard: Scorecard,
+    title: str | None = None,
+    date: dt.date | None = None,
+    length_minutes: int = 60,
+    order: AgendaOrder = AgendaOrder.EXCEPTIONS_FIRST,
+) -> Meeting:
+    """Store a planned meeting of ``scorecard``: agenda, timeboxes, statuses as reviewed."""
+    if not 5 <= length_minutes <= 600:
+        raise ReviewError(f"a meeting lasts 5 to 600 minutes; got {length_minutes}")
+    period = scorecard.review_period()
+    carried = open_actions_elsewhere(store, None)
+    statuses = {}
+    for _, _, measure in scorecard.measures():
+        level = scorecard.status_of(measure, period)
+        statuses[measure.id] = StatusSnapshot(
+            key=level.key, name=level.name, symbol=level.symbol, period=period
+        )
+    agenda = build_agenda(scorecard, length_minutes, len(carried), order, period)
+    when = date or store.clock.today()
+    default_title = f"{scorecard.name} review, {period or when.isoformat()}"
+
+    def build(meeting_id: str) -> Meeting:
+        return Meeting(
+            id=meeting_id,
+            title=(title or "").strip() or default_title,
+            scorecard_id=scorecard.id,
+            period=period,
+            date=when,
+            length_minutes=length_minutes,
+            attendees=[person.name for person in scorecard.people],
+            created_at=store.clock.now(),
+            statuses=statuses,
+            agenda=agenda,
+            order=order,
+            carried=[item.number for item in carried],
+        )
+
+    return store.create_meeting(build, scorecard)
+
+
+def latest_unfinished(store: Store) -> Meeting:
+    """The newest meeting that is planned or under way; NotFoundError if none."""
+    unfinished = [m for m in store.meetings() if m.state is not MeetingState.FINALIZED]
+    if not unfinished:
+        raise NotFoundError(
+            "no unfinished meeting; plan one with `reviewtui meeting new SCORECARD`"
+        )
+    return unfinished[-1]
+
+
+def finalize(store: Store, meeting: Meeting) -> Meeting:
+    """Close a meeting: it becomes read-only until reopened."""
+    done = meeting.model_copy(
+        update={"state": MeetingState.FINALIZED, "finalized_at": store.clock.now()}
+    )
+    store.save_meeting(done)
+    return done
+
+
+def reopen(store: Store, meeting: Meeting) -> Meeting:
+    """Deliberately reopen a finalized meeting for changes."""
+    if meeting.state is not MeetingState.FINALIZED:
+        raise ReviewError(f"{meeting.id} is not finalized; nothing to reopen")
+    reopened = meeting.model_copy(update={"state": MeetingState.IN_PROGRESS})
+    store.save_meeting(reopened)
+    return reopened

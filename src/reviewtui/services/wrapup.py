@@ -1,0 +1,61 @@
+"""The wrap-up: what the meeting produced and what it left unresolved."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reviewtui.domain.agenda import is_worst
+from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
+from reviewtui.services.session import MeetingSession
+
+
+@dataclass
+class WrapUp:
+    """Counts, owners, warnings and attendance at the end of a meeting."""
+
+    by_kind: Counter[ItemKind] = field(default_factory=Counter)
+    actions_by_owner: dict[str, list[CapturedItem]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    carried_outcomes: Counter[str] = field(default_factory=Counter)
+    present: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    rating: int | None = None
+
+
+def carried_outcome(item: CapturedItem, session: MeetingSession) -> str:
+    """What the review did to a carried-over action: done, dropped, slipped or still open."""
+    if item.status is not ActionStatus.OPEN:
+        return item.status.value
+    slipped = any(c.field == "due" and c.by == session.by for c in item.history)
+    return "slipped" if slipped else "open"
+
+
+def wrap_up(session: MeetingSession) -> WrapUp:
+    """Summarise the meeting as it stands."""
+    summary = WrapUp(
+        present=session.meeting.present,
+        absent=list(session.meeting.absent),
+        rating=session.meeting.rating,
+    )
+    for item in session.items:
+        summary.by_kind[item.kind] += 1
+        if item.kind is ItemKind.ACTION:
+            owner = item.owner or "(no owner)"
+            summary.actions_by_owner.setdefault(owner, []).append(item)
+            if item.due is None:
+                summary.warnings.append(f"{item.ref} {item.text!r} has no due date")
+            if not item.owner:
+                summary.warnings.append(f"{item.ref} {item.text!r} has no owner")
+    for item in session.carried:
+        summary.carried_outcomes[carried_outcome(item, session)] += 1
+    for _, _, measure in session.scorecard.measures():
+        level = session.level(measure)
+        if not is_worst(level, session.scorecard.scheme_for(measure)):
+            continue
+        if not measure.owner:
+            summary.warnings.append(f"{measure.id} {measure.name}: {level.name}, nobody owns it")
+        if not session.actions_on(measure.id):
+            summary.warnings.append(f"{measure.id} {measure.name}: {level.name}, no action")
+    summary.actions_by_owner = dict(sorted(summary.actions_by_owner.items()))
+    return summary

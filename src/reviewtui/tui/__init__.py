@@ -1,0 +1,1 @@
+"""The Textual app: the live meeting on the projector."""

@@ -1,0 +1,111 @@
+"""The Textual app: themes, the screens, and the command palette built from the keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from reviewtui.errors import ReviewError
+from reviewtui.services.session import MeetingSession
+from reviewtui.store.repository import Store
+from reviewtui.tui.screens.meeting import MeetingScreen
+from reviewtui.tui.screens.start import StartScreen
+from reviewtui.tui.themes import (
+    DEFAULT_THEME,
+    load_theme_files,
+    remember_theme,
+    remembered_theme,
+)
+
+PROJECTOR_THEME = "projector"
+
+
+class ReviewApp(App[None]):
+    """reviewtui: runs a performance review meeting from the projector."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "reviewtui"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.palette"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: str | None = None,
+        by: str = "",
+        theme_name: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.meeting_id = meeting_id
+        self.by = by
+        self.theme_name = theme_name
+        self.theme_problems: list[str] = []
+
+    def on_mount(self) -> None:
+        """Register the theme files, pick the theme, open the first screen."""
+        themes, self.theme_problems = load_theme_files()
+        for theme in themes:
+            self.register_theme(theme.to_theme())
+        wanted = self.theme_name or remembered_theme() or DEFAULT_THEME
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self._mark_projector()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        for problem in self.theme_problems:
+            self.notify(problem, title="Theme file skipped", severity="warning", timeout=10)
+        if self.meeting_id:
+            if not self.open_meeting(self.meeting_id):
+                self.push_screen(StartScreen(self.store))
+        else:
+            self.push_screen(StartScreen(self.store))
+
+    def _theme_changed(self, _: object) -> None:
+        self._mark_projector()
+        if self.theme_name is None:
+            remember_theme(self.theme)
+
+    def _mark_projector(self) -> None:
+        self.set_class(self.theme == PROJECTOR_THEME, "-projector")
+
+    def open_meeting(self, meeting_id: str) -> bool:
+        """Open a meeting's screen (read-only if finalized); False if it cannot be read."""
+        try:
+            session = MeetingSession(self.store, meeting_id, self.by)
+        except ReviewError as error:
+            self.notify(str(error), title="Cannot open the meeting", severity="error")
+            return False
+        if isinstance(self.screen, StartScreen):
+            self.switch_screen(MeetingScreen(session))
+        else:
+            self.push_screen(MeetingScreen(session))
+        return True
+
+    def action_keys(self) -> None:
+        """Show (or hide) every key of the current screen."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette offers every key of the screen too, so nothing is key-only."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or not active.enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            shown = binding.key_display or self.get_key_display(binding)
+            node = active.node
+
+            def run(action: str = binding.action, target: object = node) -> None:
+                self.call_later(self.run_action, action, target)
+
+            yield SystemCommand(binding.description, f"Key: {shown or key}", run)

@@ -1,0 +1,28 @@
+"""Small helpers that turn domain values into Textual content markup, escaped."""
+
+from __future__ import annotations
+
+from textual.markup import escape
+
+from reviewtui.domain.status import StatusLevel
+
+TOKENS = {"success", "warning", "error", "accent", "primary", "secondary"}
+
+
+def colour_of(level: StatusLevel) -> str:
+    """The theme variable (or hex) a status level is drawn in."""
+    if level.color in TOKENS:
+        return f"${level.color}"
+    if level.color.startswith("#"):
+        return level.color
+    return "$text-muted"
+
+
+def status_badge(level: StatusLevel) -> str:
+    """``✖ Off track`` in the level's colour: symbol and word, never colour alone."""
+    return f"[bold {colour_of(level)}]{escape(level.symbol)} {escape(level.name)}[/]"
+
+
+def safe(text: object) -> str:
+    """User text, escaped so ``[brackets]`` typed in a meeting are shown, not parsed."""
+    return escape(str(text))

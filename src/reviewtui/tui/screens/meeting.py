@@ -1,0 +1,425 @@
+"""The meeting screen: agenda, the item under discussion, the clock, and capture keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Static
+
+from reviewtui.domain.agenda import AgendaKind
+from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
+from reviewtui.domain.dates import DATE_FORMS, DateFormatError, parse_due
+from reviewtui.domain.display import due_text
+from reviewtui.errors import ReviewError
+from reviewtui.services.session import CHECKPOINT_SECONDS, Capture, MeetingSession, Saved
+from reviewtui.tui.markup import safe, status_badge
+from reviewtui.tui.screens.capture import CaptureScreen
+from reviewtui.tui.screens.dialogs import ConfirmScreen, KindScreen, PromptScreen
+from reviewtui.tui.widgets.agenda_list import AgendaList
+from reviewtui.tui.widgets.captured_list import CapturedList
+from reviewtui.tui.widgets.clock_bar import ClockBar
+from reviewtui.tui.widgets.measure_view import MeasureView
+from reviewtui.tui.widgets.review_table import ReviewTable
+from reviewtui.tui.widgets.wrapup_view import WrapUpView
+
+NARROW = 100
+"""Below this width the agenda is one key (g) away instead of always shown."""
+VIEW_OF = {
+    AgendaKind.MEASURE: "view-measure",
+    AgendaKind.OPEN_ACTIONS: "view-review",
+    AgendaKind.PARKING_LOT: "view-parking",
+    AgendaKind.WRAP_UP: "view-wrapup",
+}
+WRITES = {
+    "capture",
+    "skip",
+    "undo",
+    "rate",
+    "finalize",
+}
+
+
+class MeetingScreen(Screen[None]):
+    """Runs one meeting (or shows a finalized one, read-only)."""
+
+    BINDINGS = [
+        Binding("a", "capture('action')", "Action", id="meeting.action"),
+        Binding("d", "capture('decision')", "Decision", id="meeting.decision"),
+        Binding("i", "capture('issue')", "Issue", id="meeting.issue"),
+        Binding("n", "capture('note')", "Note", id="meeting.note"),
+        Binding("right,pagedown", "step(1)", "Next", key_display="→", id="meeting.next"),
+        Binding("left,pageup", "step(-1)", "Back", key_display="←", id="meeting.back"),
+        Binding("s", "skip", "Skip", id="meeting.skip"),
+        Binding("space", "pause", "Pause", id="meeting.pause"),
+        Binding("u", "undo", "Undo", id="meeting.undo"),
+        Binding("g", "agenda", "Agenda", id="meeting.agenda"),
+        Binding("w", "wrap_up", "Wrap-up", id="meeting.wrapup"),
+        Binding("R", "rate", "Rate", id="meeting.rate"),
+        Binding("F", "finalize", "Finalize", id="meeting.finalize"),
+        Binding("O", "reopen", "Reopen", id="meeting.reopen"),
+        Binding("question_mark", "app.keys", "Keys", key_display="?", id="meeting.keys"),
+    ]
+
+    def __init__(self, session: MeetingSession) -> None:
+        super().__init__()
+        self.session = session
+        self._warned_key: str | None = None
+        self._ticks = 0
+
+    def compose(self) -> ComposeResult:
+        """Header, clock, agenda beside the item, captured items, footer."""
+        yield Static(id="meeting-header")
+        yield ClockBar(id="clock")
+        with Horizontal(id="body"):
+            yield AgendaList(id="agenda")
+            with Vertical(id="item-pane"):
+                with ContentSwitcher(id="views", initial="view-review"):
+                    yield MeasureView(id="view-measure")
+                    with Vertical(id="view-review"):
+                        yield Static(id="review-title")
+                        yield ReviewTable(id="review")
+                    with Vertical(id="view-parking"):
+                        yield Static(id="parking-title")
+                        yield CapturedList(id="parking")
+                    yield WrapUpView(id="view-wrapup")
+                yield Static(id="captured-title")
+                yield CapturedList(id="captured")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Start the clock and draw everything."""
+        self.session.start()
+        self.set_interval(1, self._tick)
+        self.refresh_all(focus=True)
+
+    def on_resize(self, event: Resize) -> None:
+        """Hide the agenda behind ``g`` on small terminals."""
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def refresh_all(self, focus: bool = False) -> None:
+        """Redraw from the session."""
+        session = self.session
+        meeting = session.meeting
+        item = session.current
+        position = f"item {meeting.current + 1} of {len(meeting.agenda)}"
+        lock = " · [b]🔒 FINALIZED (read-only, O reopens)[/b]" if session.read_only else ""
+        self.query_one("#meeting-header", Static).update(
+            f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {meeting.date:%a %-d %b %Y}"
+            f" · {position}{lock}"
+        )
+        self.query_one(ClockBar).show(session)
+        self.query_one(AgendaList).show(session)
+        view = VIEW_OF[item.kind]
+        self.query_one(ContentSwitcher).current = view
+        today = session.store.clock.today()
+        if item.kind is AgendaKind.MEASURE:
+            self.query_one(MeasureView).show(session, item)
+        elif item.kind is AgendaKind.OPEN_ACTIONS:
+            self._show_review()
+        elif item.kind is AgendaKind.PARKING_LOT:
+            issues = [i for i in session.items if i.kind is ItemKind.ISSUE]
+            self.query_one("#parking-title", Static).update(
+                f"[b]◧ Parking lot[/b]: {len(issues)} issue(s) raised in this meeting. "
+                "Turn one into an action with t, or edit it with e."
+            )
+            self.query_one("#parking", CapturedList).show(issues, today)
+        else:
+            self.query_one(WrapUpView).show(session)
+        here = session.items_on(item)
+        self.query_one("#captured-title", Static).update(
+            f"[b]Captured here[/b] ({len(here)}) · a action · d decision · i issue · n note"
+        )
+        self.query_one("#captured", CapturedList).show(here, today)
+        if focus:
+            self._focus_for(item.kind)
+        self.refresh_bindings()
+
+    def _show_review(self) -> None:
+        session = self.session
+        count = len(session.carried)
+        title = (
+            f"[b]↺ Open actions from earlier meetings[/b] ({count}) · "
+            "c done · r slipped (new date) · x dropped"
+            if count
+            else "[b]↺ Open actions from earlier meetings[/b]: none, nothing to review."
+        )
+        self.query_one("#review-title", Static).update(title)
+        self.query_one(ReviewTable).show(session)
+
+    def _focus_for(self, kind: AgendaKind) -> None:
+        target = {
+            AgendaKind.OPEN_ACTIONS: "#review",
+            AgendaKind.PARKING_LOT: "#parking",
+            AgendaKind.WRAP_UP: "#attendance",
+        }.get(kind, "#captured")
+        self.query_one(target).focus()
+
+    def _tick(self) -> None:
+        self._ticks += 1
+        if self._ticks % CHECKPOINT_SECONDS == 0:
+            self._safely(self.session.checkpoint)
+        self.query_one(ClockBar).show(self.session)
+        if self._ticks % 5 == 0:
+            self.query_one(AgendaList).show(self.session)
+
+    def _safely(self, work: Callable[[], object]) -> bool:
+        """Run a store operation; a ReviewError becomes a notification, never a crash."""
+        try:
+            work()
+        except ReviewError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            return False
+        return True
+
+    # -- keys ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide what a finalized meeting cannot do, and what only applies elsewhere."""
+        read_only = self.session.read_only
+        if action == "reopen":
+            return read_only
+        if action in WRITES or action == "pause":
+            return not read_only
+        if action == "rate":
+            return not read_only and self.session.current.kind is AgendaKind.WRAP_UP
+        return True
+
+    def action_capture(self, kind: str) -> None:
+        """Open the capture dialog for an item of this kind, linked to the current item."""
+        item_kind = ItemKind(kind)
+        self._open_capture(item_kind, None, self.session.capture)
+
+    def _open_capture(
+        self, kind: ItemKind, editing: CapturedItem | None, save: Callable[[Capture], Saved]
+    ) -> None:
+        session = self.session
+        current = session.current
+        measure = session.measure(current)
+        context = safe(current.title)
+        if measure is not None:
+            context = f"{status_badge(session.level(measure))} {context}"
+
+        def saved(result: Saved | None) -> None:
+            if result is None:
+                return
+            what = "updated" if editing else "saved"
+            self.notify(
+                f"✔ {result.item.ref} {what}: {result.item.text}", title="Saved to disk", timeout=4
+            )
+            for warning in result.warnings:
+                self.notify(warning, severity="warning", timeout=8)
+            self.refresh_all()
+
+        self.app.push_screen(
+            CaptureScreen(
+                kind,
+                context,
+                session.people,
+                session.store.clock.today(),
+                save,
+                editing,
+            ),
+            saved,
+        )
+
+    def action_step(self, delta: int) -> None:
+        """Go to the next or previous item; warn once before leaving an unowned red measure."""
+        session = self.session
+        if delta > 0 and not session.read_only:
+            warnings = session.leave_warnings()
+            if warnings and self._warned_key != session.current.key:
+                self._warned_key = session.current.key
+                self.notify(
+                    "\n".join(f"⚠ {w}" for w in warnings) + "\nPress → again to move on anyway.",
+                    title="Before moving on",
+                    severity="warning",
+                    timeout=10,
+                )
+                return
+        self._go(session.meeting.current + delta)
+
+    def _go(self, index: int) -> None:
+        if not 0 <= index < len(self.session.meeting.agenda):
+            return
+        if self._safely(lambda: self.session.go_to(index)):
+            self._warned_key = None
+            self.refresh_all(focus=True)
+
+    def action_skip(self) -> None:
+        """Skip this item."""
+        if self._safely(self.session.skip):
+            self.refresh_all(focus=True)
+
+    def action_pause(self) -> None:
+        """Pause or resume the clock."""
+        paused = self.session.toggle_pause()
+        self.notify("⏸ Clock paused" if paused else "▶ Clock running", timeout=2)
+        self.query_one(ClockBar).show(self.session)
+
+    def action_undo(self) -> None:
+        """Remove the last capture."""
+        removed: list[CapturedItem] = []
+        if self._safely(lambda: removed.append(self.session.undo_last())):
+            self.notify(f"↶ Undone: {removed[0].ref} {removed[0].text}", timeout=4)
+            self.refresh_all()
+
+    def action_agenda(self) -> None:
+        """Show and focus the agenda (on small terminals it covers the item)."""
+        if self.has_class("-narrow"):
+            self.toggle_class("-agenda-open")
+        if not self.has_class("-narrow") or self.has_class("-agenda-open"):
+            self.query_one(AgendaList).focus()
+        else:
+            self._focus_for(self.session.current.kind)
+
+    def action_wrap_up(self) -> None:
+        """Go to the wrap-up."""
+        self._go(len(self.session.meeting.agenda) - 1)
+
+    def action_rate(self) -> None:
+        """Ask the team's 1-10 rating of the meeting."""
+
+        def read(text: str) -> int:
+            if not text.strip().isdigit() or not 1 <= int(text) <= 10:
+                raise ValueError("type a whole number from 1 to 10")
+            return int(text)
+
+        def rated(value: int | None) -> None:
+            if value is not None and self._safely(lambda: self.session.set_rating(value)):
+                self.refresh_all()
+
+        self.app.push_screen(
+            PromptScreen("Rate this meeting, 1 (poor) to 10 (excellent)", read, str), rated
+        )
+
+    def action_finalize(self) -> None:
+        """End the meeting, after a yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._safely(self.session.finalize):
+                self.notify("🔒 Meeting finalized; it is now read-only", timeout=6)
+                self.refresh_all()
+
+        self.app.push_screen(
+            ConfirmScreen("Finalize this meeting? It becomes read-only (O reopens it)."),
+            answered,
+        )
+
+    def action_reopen(self) -> None:
+        """Reopen a finalized meeting, after a yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._safely(self.session.reopen):
+                self.notify("Meeting reopened", timeout=4)
+                self.refresh_all()
+
+        self.app.push_screen(ConfirmScreen("Reopen this finalized meeting for changes?"), answered)
+
+    # -- messages from widgets -------------------------------------------------------
+
+    @on(AgendaList.Jump)
+    def _jump(self, event: AgendaList.Jump) -> None:
+        self.remove_class("-agenda-open")
+        self._go(event.index)
+
+    @on(AgendaList.Move)
+    def _move(self, event: AgendaList.Move) -> None:
+        moved: list[int] = []
+        if self._safely(lambda: moved.append(self.session.move(event.index, event.delta))):
+            self.query_one(AgendaList).show(self.session)
+            self.query_one(AgendaList).highlighted = moved[0]
+            self.refresh_all()
+
+    @on(CapturedList.Chosen)
+    def _chosen(self, event: CapturedList.Chosen) -> None:
+        session = self.session
+        item = next((i for i in session.items if i.number == event.number), None)
+        if item is None or session.read_only:
+            self.notify("A finalized meeting is read-only (O reopens it)", severity="warning")
+            return
+        if event.what == "edit":
+            self._open_capture(item.kind, item, lambda entry: session.edit(item.number, entry))
+        elif event.what == "retype":
+            self._retype(item)
+        else:
+
+            def answered(yes: bool | None) -> None:
+                if yes and self._safely(lambda: session.delete(item.number)):
+                    self.notify(f"Deleted {item.ref}", timeout=4)
+                    self.refresh_all()
+
+            self.app.push_screen(
+                ConfirmScreen(f"Delete {safe(item.ref)} {safe(item.text)}?"), answered
+            )
+
+    def _retype(self, item: CapturedItem) -> None:
+        session = self.session
+
+        def chosen(kind: ItemKind | None) -> None:
+            if kind is None or kind is item.kind:
+                return
+            if kind is ItemKind.ACTION and (item.owner is None or item.due is None):
+                # An action needs an owner and a date: finish it in the form.
+                self._open_capture(kind, item, lambda entry: session.edit(item.number, entry))
+                return
+            entry = Capture(kind, item.text, item.owner, item.due)
+            if self._safely(lambda: session.edit(item.number, entry)):
+                self.notify(f"{item.ref} is now a {kind.value}", timeout=4)
+                self.refresh_all()
+
+        self.app.push_screen(KindScreen(item.ref), chosen)
+
+    @on(ReviewTable.Outcome)
+    def _outcome(self, event: ReviewTable.Outcome) -> None:
+        session = self.session
+        if session.read_only:
+            self.notify("A finalized meeting is read-only (O reopens it)", severity="warning")
+            return
+        if event.outcome == "slip":
+            item = next(i for i in session.carried if i.number == event.number)
+            today = session.store.clock.today()
+
+            def read(text: str) -> object:
+                try:
+                    return parse_due(text, today)
+                except DateFormatError as error:
+                    raise ValueError(str(error)) from None
+
+            def slipped(due: object) -> None:
+                if due is not None and self._safely(
+                    lambda: session.slip(event.number, due)  # type: ignore[arg-type]
+                ):
+                    self.notify(f"↻ {item.ref} slipped to {due}", timeout=4)
+                    self.refresh_all()
+
+            was = due_text(item.due, today)
+            self.app.push_screen(
+                PromptScreen(
+                    f"New due date for {item.ref} (was {was})",
+                    read,
+                    lambda d: due_text(d, today),  # type: ignore[arg-type]
+                    placeholder=DATE_FORMS,
+                ),
+                slipped,
+            )
+            return
+        outcome = ActionStatus.DONE if event.outcome == "done" else ActionStatus.DROPPED
+        if self._safely(lambda: session.review(event.number, outcome)):
+            self.notify(
+                f"{'✔' if outcome is ActionStatus.DONE else '✖'} A-{event.number} {outcome.value}",
+                timeout=4,
+            )
+            self.refresh_all()
+
+    @on(WrapUpView.AttendanceChanged)
+    def _attendance(self, event: WrapUpView.AttendanceChanged) -> None:
+        if self._safely(lambda: self.session.toggle_absent(event.name)):
+            self.query_one(WrapUpView).show(self.session)

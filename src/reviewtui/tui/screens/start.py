@@ -1,0 +1,236 @@
+"""The start screen: start a meeting from a scorecard, resume one, or open a past one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from reviewtui import __version__
+from reviewtui.domain.agenda import AgendaOrder
+from reviewtui.domain.dates import DateFormatError, parse_due
+from reviewtui.domain.meeting import MeetingState
+from reviewtui.domain.scorecard import Scorecard
+from reviewtui.errors import InvalidInputError, ReviewError
+from reviewtui.importers import load_scorecard
+from reviewtui.paths import bundled_dir
+from reviewtui.services.meetings import plan_meeting
+from reviewtui.store.repository import Store
+from reviewtui.tui.markup import safe
+from reviewtui.tui.screens.dialogs import PromptScreen
+
+SCORECARD_SUFFIXES = {".csv", ".tsv", ".xlsx", ".yaml", ".yml", ".json"}
+
+
+class PlanScreen(ModalScreen[tuple[str, dt.date, int, AgendaOrder] | None]):
+    """Title, date, length and agenda order of a new meeting."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="plan.cancel"),
+        Binding("ctrl+s", "submit", "Start", id="plan.start"),
+    ]
+
+    def __init__(self, scorecard: Scorecard, today: dt.date) -> None:
+        super().__init__()
+        self.scorecard = scorecard
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        """The fields, with sensible defaults."""
+        period = self.scorecard.review_period() or ""
+        with Vertical(classes="dialog", id="plan-box"):
+            yield Label(f"New meeting on {safe(self.scorecard.name)}", classes="dialog-title")
+            yield Input(f"{self.scorecard.name} review, {period}", id="plan-title")
+            yield Input(self.today.isoformat(), placeholder="Date", id="plan-date")
+            yield Input("60", placeholder="Length in minutes", type="integer", id="plan-length")
+            yield Select(
+                [
+                    (
+                        "Exceptions first: off track, at risk, then on track",
+                        AgendaOrder.EXCEPTIONS_FIRST,
+                    ),
+                    ("Scorecard order: by perspective", AgendaOrder.SCORECARD),
+                ],
+                value=AgendaOrder.EXCEPTIONS_FIRST,
+                allow_blank=False,
+                id="plan-order",
+            )
+            yield Static(id="plan-error")
+            yield Static("Enter starts · Tab next field · Esc cancels", classes="dialog-hint")
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        """Enter in any field starts the meeting."""
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        """Check the fields and close with them."""
+        error = self.query_one("#plan-error", Static)
+        try:
+            date = parse_due(self.query_one("#plan-date", Input).value, self.today)
+        except DateFormatError as problem:
+            error.update(f"[bold $error]✖ Date: {safe(problem)}[/]")
+            return
+        length_text = self.query_one("#plan-length", Input).value
+        if not length_text.isdigit() or not 5 <= int(length_text) <= 600:
+            error.update("[bold $error]✖ Length: a whole number of minutes, 5 to 600[/]")
+            return
+        order = self.query_one("#plan-order", Select).value
+        title = self.query_one("#plan-title", Input).value
+        self.dismiss((title, date, int(length_text), AgendaOrder(str(order))))
+
+    def action_cancel(self) -> None:
+        """Close without planning."""
+        self.dismiss(None)
+
+
+class StartScreen(Screen[None]):
+    """Choose what to do: start, resume or read a meeting."""
+
+    BINDINGS = [
+        Binding("enter", "choose", "Open", id="start.open"),
+        Binding("f", "open_file", "Scorecard file…", id="start.file"),
+        Binding("question_mark", "app.keys", "Keys", key_display="?", id="start.keys"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.sources: dict[str, Path | str] = {}
+
+    def compose(self) -> ComposeResult:
+        """Title and the list of choices."""
+        yield Static(
+            f"[b]reviewtui[/b] {__version__} · run the performance review live · "
+            f"data in {safe(self.store.data.root)}",
+            id="start-header",
+        )
+        yield OptionList(id="choices")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """List the choices."""
+        self.reload()
+
+    def reload(self) -> None:
+        """Rebuild the list from the data dir and the bundled samples."""
+        choices = self.query_one("#choices", OptionList)
+        choices.clear_options()
+        self.sources.clear()
+        meetings = self.store.meetings()
+        unfinished = [m for m in meetings if m.state is not MeetingState.FINALIZED]
+        finished = [m for m in meetings if m.state is MeetingState.FINALIZED]
+        options: list[Option | None] = []
+        if unfinished:
+            options.append(Option("[b]▶ Resume an unfinished meeting[/b]", disabled=True))
+            for meeting in reversed(unfinished):
+                where = meeting.agenda[meeting.current].title if meeting.agenda else ""
+                options.append(
+                    Option(
+                        f"   {safe(meeting.id)} {safe(meeting.title)} · {meeting.date} · "
+                        f"{meeting.state.value.replace('_', ' ')} · at {safe(where)}",
+                        id=f"run:{meeting.id}",
+                    )
+                )
+        options.append(Option("[b]＋ Start a meeting from a scorecard[/b]", disabled=True))
+        for card in self.store.scorecards():
+            self.sources[f"card:{card.id}"] = card.id
+            options.append(
+                Option(
+                    f"   {safe(card.name)} (imported, {card.review_period()})", id=f"card:{card.id}"
+                )
+            )
+        for path in sorted(bundled_dir("sample_scorecards").glob("*")):
+            if path.suffix.lower() in SCORECARD_SUFFIXES:
+                self.sources[f"file:{path}"] = path
+                options.append(Option(f"   sample: {safe(path.name)}", id=f"file:{path}"))
+        options.append(Option("   a scorecard file… (f)", id="ask-file"))
+        if finished:
+            options.append(Option("[b]🔒 Open a past meeting (read-only)[/b]", disabled=True))
+            for meeting in reversed(finished):
+                options.append(
+                    Option(
+                        f"   {safe(meeting.id)} {safe(meeting.title)} · {meeting.date}",
+                        id=f"run:{meeting.id}",
+                    )
+                )
+        choices.add_options([o for o in options if o is not None])
+        first = next(i for i, o in enumerate(options) if o is not None and not o.disabled)
+        choices.highlighted = first
+        choices.focus()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _selected(self, _: OptionList.OptionSelected) -> None:
+        self.action_choose()
+
+    def action_choose(self) -> None:
+        """Open what is highlighted."""
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is None:
+            return
+        key = choices.get_option_at_index(choices.highlighted).id or ""
+        if key.startswith("run:"):
+            self.app.open_meeting(key[4:])  # type: ignore[attr-defined]
+        elif key == "ask-file":
+            self.action_open_file()
+        elif key in self.sources:
+            source = self.sources[key]
+            try:
+                card = source if isinstance(source, str) else None
+                scorecard = self.store.scorecard(card) if card else load_scorecard(Path(source))
+            except InvalidInputError as error:
+                self.notify("\n".join(str(p) for p in error.problems[:5]), severity="error")
+                return
+            except ReviewError as error:
+                self.notify(str(error), severity="error")
+                return
+            self._plan(scorecard)
+
+    def action_open_file(self) -> None:
+        """Ask for a scorecard file's path and start a meeting on it."""
+
+        def read(text: str) -> Scorecard:
+            path = Path(text.strip()).expanduser()
+            if not path.is_file():
+                raise ValueError(f"no file at {path}")
+            try:
+                return load_scorecard(path)
+            except InvalidInputError as error:
+                raise ValueError("; ".join(str(p) for p in error.problems[:3])) from None
+            except ReviewError as error:
+                raise ValueError(str(error)) from None
+
+        def chosen(scorecard: Scorecard | None) -> None:
+            if scorecard is not None:
+                self._plan(scorecard)
+
+        self.app.push_screen(
+            PromptScreen(
+                "Scorecard file (CSV, XLSX, YAML or JSON)",
+                read,
+                lambda card: f"{card.name}: valid",
+                placeholder="path/to/scorecard.csv",
+            ),
+            chosen,
+        )
+
+    def _plan(self, scorecard: Scorecard) -> None:
+        def planned(answer: tuple[str, dt.date, int, AgendaOrder] | None) -> None:
+            if answer is None:
+                return
+            title, date, length, order = answer
+            try:
+                self.store.save_scorecard(scorecard)
+                meeting = plan_meeting(self.store, scorecard, title, date, length, order)
+            except ReviewError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(PlanScreen(scorecard, self.store.clock.today()), planned)

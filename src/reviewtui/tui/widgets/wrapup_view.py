@@ -1,0 +1,95 @@
+"""The wrap-up: what was captured, actions per owner, warnings left, attendance, rating."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reviewtui.domain.capture import ItemKind
+from reviewtui.domain.display import due_text
+from reviewtui.services.session import MeetingSession
+from reviewtui.services.wrapup import wrap_up
+from reviewtui.tui.markup import safe
+from reviewtui.tui.widgets.captured_list import KIND_LABEL
+
+
+class WrapUpView(VerticalScroll):
+    """The meeting's summary before it is finalized."""
+
+    class AttendanceChanged(Message):
+        """Someone was marked present or absent."""
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    def compose(self) -> ComposeResult:
+        """Summary text, then the attendance list."""
+        yield Static(id="wrapup-summary")
+        yield Static(
+            "[b]Attendance[/b] (Space marks someone present or absent)", id="wrapup-attendance"
+        )
+        yield AttendanceList(id="attendance")
+
+    def show(self, session: MeetingSession) -> None:
+        """Fill in the summary and attendance."""
+        summary = wrap_up(session)
+        today = session.store.clock.today()
+        counts = " · ".join(f"{KIND_LABEL[k]} {summary.by_kind.get(k, 0)}" for k in ItemKind)
+        lines = [f"[b]Captured[/b]  {counts}", ""]
+        lines.append("[b]Actions per owner[/b]")
+        for owner, items in summary.actions_by_owner.items():
+            lines.append(f"  [b]{safe(owner)}[/b] ({len(items)})")
+            lines += [
+                f"    {safe(i.ref)} {safe(i.text)} · due {safe(due_text(i.due, today))}"
+                for i in items
+            ]
+        if not summary.actions_by_owner:
+            lines.append("  [dim]no actions captured[/dim]")
+        outcomes = ", ".join(f"{n} {k}" for k, n in summary.carried_outcomes.items()) or "none"
+        lines += ["", f"[b]Open actions reviewed[/b]  {outcomes}", ""]
+        if summary.warnings:
+            lines.append(f"[bold $error]⚠ Warnings left ({len(summary.warnings)})[/]")
+            lines += [f"  [$error]⚠[/] {safe(w)}" for w in summary.warnings]
+        else:
+            lines.append("[bold $success]✔ No warnings left[/]")
+        rating = f"{summary.rating}/10" if summary.rating else "not rated yet (R)"
+        lines += ["", f"[b]Meeting rating[/b]  {rating}"]
+        present, absent = len(summary.present), len(summary.absent)
+        lines.append(f"[b]Attendees[/b]  {present} present, {absent} absent")
+        self.query_one("#wrapup-summary", Static).update("\n".join(lines))
+
+        self.query_one(AttendanceList).show(session)
+
+
+class AttendanceList(OptionList):
+    """Who came: Space or Enter marks the highlighted person present or absent."""
+
+    BINDINGS = [
+        Binding("space,enter", "attend", "Present/absent", key_display="space", id="wrapup.attend")
+    ]
+
+    def show(self, session: MeetingSession) -> None:
+        """Redraw, keeping the highlight."""
+        highlighted = self.highlighted
+        self.clear_options()
+        for name in session.meeting.attendees:
+            mark = (
+                "[$error]✖ absent [/]"
+                if name in session.meeting.absent
+                else "[$success]✔ present[/]"
+            )
+            self.add_option(Option(f"{mark}  {safe(name)}", id=name))
+        if session.meeting.attendees:
+            self.highlighted = min(highlighted or 0, len(session.meeting.attendees) - 1)
+        self.disabled = session.read_only
+
+    def action_attend(self) -> None:
+        """Mark the highlighted person present or absent."""
+        if self.highlighted is not None:
+            name = self.get_option_at_index(self.highlighted).id or ""
+            self.post_message(WrapUpView.AttendanceChanged(name))

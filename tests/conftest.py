@@ -27,3 +27,19 @@ def clock() -> FixedClock:
 def store(tmp_path: Path, clock: FixedClock) -> Store:
     """A store on a real data dir in a temp folder."""
     return Store(tmp_path / "data", clock=clock)
+
+
+@pytest.fixture
+def demo_meeting(store: Store) -> str:
+    """The demo's data: Northwind imported, M-1 finalized with open actions, M-2 planned."""
+    from reviewtui.services.demo import seed_demo
+
+    return seed_demo(store).id
+
+
+@pytest.fixture(autouse=True)
+def own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own config dir, so nothing reads or writes the user's."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("REVIEWTUI_CONFIG_DIR", str(folder))
+    return folder

@@ -143,7 +143,7 @@ def meeting_list(ctx: click.Context, as_json: bool) -> None:
     if not rows:
         click.echo("No meetings yet; plan one with `reviewtui meeting new SCORECARD`.")
         return
-    state_word = {"planned": "○ planned", "in_progress": "▶ under way", "finalized": "🔒 final"}
+    state_word = {"planned": "○ planned", "in_progress": "▶ under way", "finalized": "■ finalized"}
     for row in rows:
         click.echo(
             f"{row['id']:<6} {row['date']}  {state_word[row['state']]:<12} "

@@ -31,7 +31,6 @@ class ReviewApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-        Binding("ctrl+p", "command_palette", "Commands", id="app.palette"),
     ]
 
     def __init__(
@@ -40,8 +39,11 @@ class ReviewApp(App[None]):
         meeting_id: str | None = None,
         by: str = "",
         theme_name: str | None = None,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
+        self.cursor_blink = cursor_blink
+        """False in snapshot tests, so a text cursor is never caught mid-blink."""
         self.store = store
         self.meeting_id = meeting_id
         self.by = by
@@ -99,7 +101,10 @@ class ReviewApp(App[None]):
         seen: set[str] = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or not active.enabled or binding.action in seen:
+            # Only our own bindings (they all have an id); widgets' cursor keys are noise here.
+            if not binding.id or not binding.description or not active.enabled:
+                continue
+            if binding.action in seen:
                 continue
             seen.add(binding.action)
             shown = binding.key_display or self.get_key_display(binding)

@@ -86,6 +86,8 @@ class CaptureScreen(ModalScreen[Saved | None]):
 
     def on_mount(self) -> None:
         """Start typing at once."""
+        for field in self.query(Input):
+            field.cursor_blink = getattr(self.app, "cursor_blink", True)
         self.query_one("#entry", Input).focus()
         self._preview()
 

@@ -48,7 +48,9 @@ class PromptScreen(ModalScreen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         """Focus the field."""
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        field.cursor_blink = getattr(self.app, "cursor_blink", True)
+        field.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Show what the typed text means."""

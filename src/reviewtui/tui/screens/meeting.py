@@ -49,21 +49,23 @@ class MeetingScreen(Screen[None]):
     """Runs one meeting (or shows a finalized one, read-only)."""
 
     BINDINGS = [
+        Binding("question_mark", "app.keys", "Keys", key_display="?", id="meeting.keys"),
         Binding("a", "capture('action')", "Action", id="meeting.action"),
         Binding("d", "capture('decision')", "Decision", id="meeting.decision"),
         Binding("i", "capture('issue')", "Issue", id="meeting.issue"),
         Binding("n", "capture('note')", "Note", id="meeting.note"),
-        Binding("right,pagedown", "step(1)", "Next", key_display="→", id="meeting.next"),
-        Binding("left,pageup", "step(-1)", "Back", key_display="←", id="meeting.back"),
+        Binding(
+            "right,pagedown", "step(1)", "Next", key_display="→", id="meeting.next", priority=True
+        ),
+        Binding(
+            "left,pageup", "step(-1)", "Back", key_display="←", id="meeting.back", priority=True
+        ),
         Binding("s", "skip", "Skip", id="meeting.skip"),
-        Binding("space", "pause", "Pause", id="meeting.pause"),
+        Binding("space", "pause", "Pause", key_display="␣", id="meeting.pause"),
         Binding("u", "undo", "Undo", id="meeting.undo"),
         Binding("g", "agenda", "Agenda", id="meeting.agenda"),
         Binding("w", "wrap_up", "Wrap-up", id="meeting.wrapup"),
-        Binding("R", "rate", "Rate", id="meeting.rate"),
-        Binding("F", "finalize", "Finalize", id="meeting.finalize"),
         Binding("O", "reopen", "Reopen", id="meeting.reopen"),
-        Binding("question_mark", "app.keys", "Keys", key_display="?", id="meeting.keys"),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
@@ -109,11 +111,11 @@ class MeetingScreen(Screen[None]):
         session = self.session
         meeting = session.meeting
         item = session.current
-        position = f"item {meeting.current + 1} of {len(meeting.agenda)}"
-        lock = " · [b]🔒 FINALIZED (read-only, O reopens)[/b]" if session.read_only else ""
+        position = f"{meeting.current + 1}/{len(meeting.agenda)}"
+        lock = " · [b]■ FINALIZED, read-only (O reopens)[/b]" if session.read_only else ""
         self.query_one("#meeting-header", Static).update(
-            f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {meeting.date:%a %-d %b %Y}"
-            f" · {position}{lock}"
+            f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {meeting.date:%-d %b %Y}"
+            f" · item {position}{lock}"
         )
         self.query_one(ClockBar).show(session)
         self.query_one(AgendaList).show(session)
@@ -133,6 +135,9 @@ class MeetingScreen(Screen[None]):
             self.query_one("#parking", CapturedList).show(issues, today)
         else:
             self.query_one(WrapUpView).show(session)
+        shows_own_list = item.kind in (AgendaKind.PARKING_LOT, AgendaKind.WRAP_UP)
+        self.query_one("#captured-title").display = not shows_own_list
+        self.query_one("#captured").display = not shows_own_list
         here = session.items_on(item)
         self.query_one("#captured-title", Static).update(
             f"[b]Captured here[/b] ({len(here)}) · a action · d decision · i issue · n note"
@@ -159,7 +164,7 @@ class MeetingScreen(Screen[None]):
             AgendaKind.OPEN_ACTIONS: "#review",
             AgendaKind.PARKING_LOT: "#parking",
             AgendaKind.WRAP_UP: "#attendance",
-        }.get(kind, "#captured")
+        }.get(kind, "#view-measure")
         self.query_one(target).focus()
 
     def _tick(self) -> None:
@@ -186,10 +191,10 @@ class MeetingScreen(Screen[None]):
         read_only = self.session.read_only
         if action == "reopen":
             return read_only
+        if action in ("rate", "finalize"):
+            return not read_only and self.session.current.kind is AgendaKind.WRAP_UP
         if action in WRITES or action == "pause":
             return not read_only
-        if action == "rate":
-            return not read_only and self.session.current.kind is AgendaKind.WRAP_UP
         return True
 
     def action_capture(self, kind: str) -> None:
@@ -305,7 +310,7 @@ class MeetingScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes and self._safely(self.session.finalize):
-                self.notify("🔒 Meeting finalized; it is now read-only", timeout=6)
+                self.notify("■ Meeting finalized; it is now read-only", timeout=6)
                 self.refresh_all()
 
         self.app.push_screen(

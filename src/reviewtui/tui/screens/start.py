@@ -65,6 +65,12 @@ class PlanScreen(ModalScreen[tuple[str, dt.date, int, AgendaOrder] | None]):
             yield Static(id="plan-error")
             yield Static("Enter starts · Tab next field · Esc cancels", classes="dialog-hint")
 
+    def on_mount(self) -> None:
+        """Stop the cursor blinking in tests; start in the title."""
+        for field in self.query(Input):
+            field.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.query_one("#plan-title", Input).focus()
+
     def on_input_submitted(self, _: Input.Submitted) -> None:
         """Enter in any field starts the meeting."""
         self.action_submit()
@@ -107,8 +113,7 @@ class StartScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title and the list of choices."""
         yield Static(
-            f"[b]reviewtui[/b] {__version__} · run the performance review live · "
-            f"data in {safe(self.store.data.root)}",
+            f"[b]reviewtui[/b] {__version__} · data: {safe(self.store.data.root)}",
             id="start-header",
         )
         yield OptionList(id="choices")
@@ -138,7 +143,7 @@ class StartScreen(Screen[None]):
                         id=f"run:{meeting.id}",
                     )
                 )
-        options.append(Option("[b]＋ Start a meeting from a scorecard[/b]", disabled=True))
+        options.append(Option("[b]+ Start a meeting from a scorecard[/b]", disabled=True))
         for card in self.store.scorecards():
             self.sources[f"card:{card.id}"] = card.id
             options.append(
@@ -152,7 +157,7 @@ class StartScreen(Screen[None]):
                 options.append(Option(f"   sample: {safe(path.name)}", id=f"file:{path}"))
         options.append(Option("   a scorecard file… (f)", id="ask-file"))
         if finished:
-            options.append(Option("[b]🔒 Open a past meeting (read-only)[/b]", disabled=True))
+            options.append(Option("[b]■ Open a past meeting (read-only)[/b]", disabled=True))
             for meeting in reversed(finished):
                 options.append(
                     Option(

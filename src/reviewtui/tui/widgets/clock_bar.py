@@ -24,7 +24,7 @@ class ClockBar(Static):
         if total_used > total:
             parts.append(f"[bold $error]⚠ meeting OVER by {format_seconds(total_used - total)}[/]")
         if session.read_only:
-            parts.append("🔒 finalized, read-only")
+            parts.append("■ finalized, read-only")
         elif session.paused:
             parts.append("[bold $warning]⏸ PAUSED[/]")
         else:

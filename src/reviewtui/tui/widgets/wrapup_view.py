@@ -70,7 +70,10 @@ class AttendanceList(OptionList):
     """Who came: Space or Enter marks the highlighted person present or absent."""
 
     BINDINGS = [
-        Binding("space,enter", "attend", "Present/absent", key_display="space", id="wrapup.attend")
+        # Rate and finalize live here so the footer shows them first at the wrap-up.
+        Binding("R", "screen.rate", "Rate", id="wrapup.rate"),
+        Binding("F", "screen.finalize", "Finalize", id="wrapup.finalize"),
+        Binding("space,enter", "attend", "Present/absent", key_display="␣", id="wrapup.attend"),
     ]
 
     def show(self, session: MeetingSession) -> None:

@@ -1,0 +1,81 @@
+"""What each screen looks like, at 80x24 and 120x36, in the default and projector themes.
+
+The clock is fixed and the text cursor does not blink, so a snapshot changes only when
+the screen does. Update them after a deliberate change with ``pytest --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from reviewtui.domain.capture import ItemKind
+from reviewtui.domain.clock import FixedClock
+from reviewtui.services.demo import seed_demo
+from reviewtui.services.session import Capture
+from reviewtui.store.repository import Store
+from reviewtui.tui.app import ReviewApp
+from reviewtui.tui.screens.meeting import MeetingScreen
+
+DATA = Path("/tmp/reviewtui-snapshot-data")
+"""A fixed path: the start screen shows where the data is."""
+SIZES = [(80, 24), (120, 36)]
+THEMES = ["reviewtui-dark", "projector"]
+
+
+def demo_app(theme: str, open_meeting: bool = True) -> ReviewApp:
+    shutil.rmtree(DATA, ignore_errors=True)
+    store = Store(DATA, FixedClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)))
+    meeting = seed_demo(store)
+    return ReviewApp(
+        store, meeting.id if open_meeting else None, theme_name=theme, cursor_blink=False
+    )
+
+
+async def on_red_measure(pilot: Pilot[Any]) -> None:
+    screen = pilot.app.screen
+    assert isinstance(screen, MeetingScreen)
+    screen.session.go_to(1)
+    screen.session.capture(
+        Capture(ItemKind.ACTION, "Re-phase the forecast", "maria", dt.date(2026, 11, 27))
+    )
+    screen.refresh_all(focus=True)
+    await pilot.pause()
+
+
+async def capturing(pilot: Pilot[Any]) -> None:
+    await on_red_measure(pilot)
+    await pilot.press("a", *"Call the wholesale buyers @priya +1w")
+
+
+async def at_wrap_up(pilot: Pilot[Any]) -> None:
+    await on_red_measure(pilot)
+    await pilot.press("w")
+
+
+async def nothing(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+
+
+SCREENS: dict[str, tuple[bool, Callable[[Pilot[Any]], Awaitable[None]]]] = {
+    "start": (False, nothing),
+    "open-actions-review": (True, nothing),
+    "measure": (True, on_red_measure),
+    "capture": (True, capturing),
+    "wrap-up": (True, at_wrap_up),
+}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare: Any, screen: str, size: tuple[int, int], theme: str) -> None:
+    open_meeting, run_before = SCREENS[screen]
+    app = demo_app(theme, open_meeting)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

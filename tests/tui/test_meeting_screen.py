@@ -1,0 +1,210 @@
+"""Pilot tests of the meeting screen: capture, quick entry, undo, review, warnings, timer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import Input, Static
+
+from reviewtui.domain.capture import ActionStatus, ItemKind
+from reviewtui.domain.clock import FixedClock
+from reviewtui.domain.meeting import MeetingState
+from reviewtui.store.repository import Store
+from reviewtui.tui.app import ReviewApp
+from reviewtui.tui.screens.capture import CaptureScreen
+from reviewtui.tui.screens.meeting import MeetingScreen
+from reviewtui.tui.widgets.clock_bar import ClockBar
+
+SIZE = (120, 36)
+
+
+def app_for(store: Store, meeting_id: str) -> ReviewApp:
+    return ReviewApp(store, meeting_id, theme_name="reviewtui-dark", cursor_blink=False)
+
+
+def screen_of(app: ReviewApp) -> MeetingScreen:
+    assert isinstance(app.screen, MeetingScreen)
+    return app.screen
+
+
+def text_of(app: ReviewApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_quick_entry_saves_an_action_to_disk(store: Store, demo_meeting: str) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "a")
+        assert isinstance(app.screen, CaptureScreen)
+        await pilot.press(*"Re-phase the forecast @maria fri")
+        preview = text_of(app, "#preview")
+        assert "Maria Gonzalez" in preview and "Fri 27 Nov (in 4 days)" in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        saved = Store(store.data.root).items(demo_meeting)
+        assert [(i.kind, i.text, i.owner, i.due, i.measure_id) for i in saved] == [
+            (
+                ItemKind.ACTION,
+                "Re-phase the forecast",
+                "Maria Gonzalez",
+                dt.date(2026, 11, 27),
+                "FIN-01",
+            )
+        ]
+        assert "Re-phase the forecast" in str(app.screen.query_one("#captured").render_line(0))
+
+
+async def test_the_form_with_completion_and_a_typed_date(store: Store, demo_meeting: str) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "a", *"Weekly collections calls", "tab", *"pri")
+        owner = app.screen.query_one("#owner", Input)
+        assert owner._suggestion == "Priya Raman"  # shown as the completion
+        await pilot.press("right")  # accept the suggestion
+        assert owner.value == "Priya Raman"
+        await pilot.press("tab", *"+2w")
+        assert "Mon 7 Dec (in 14 days)" in text_of(app, "#preview")
+        await pilot.press("enter")
+        await pilot.pause()
+        item = store.items(demo_meeting)[0]
+        assert (item.owner, item.due) == ("Priya Raman", dt.date(2026, 12, 7))
+
+
+async def test_an_incomplete_action_keeps_the_dialog_open(store: Store, demo_meeting: str) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", *"Fix churn report frday", "enter")
+        assert isinstance(app.screen, CaptureScreen)
+        preview = text_of(app, "#preview")
+        assert "needs an owner" in preview
+        assert store.items(demo_meeting) == []
+        await pilot.press("escape")
+        assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_decision_issue_note_and_undo(store: Store, demo_meeting: str) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "d", *"Keep the price", "enter")
+        await pilot.press("i", *"Catalogue timing", "enter")
+        await pilot.press("n", *"Maria @ fri stays text", "enter")
+        await pilot.pause()
+        kinds = [(i.kind, i.text) for i in store.items(demo_meeting)]
+        assert kinds == [
+            (ItemKind.DECISION, "Keep the price"),
+            (ItemKind.ISSUE, "Catalogue timing"),
+            (ItemKind.NOTE, "Maria @ fri stays text"),
+        ]
+        await pilot.press("u")
+        await pilot.pause()
+        assert [i.text for i in store.items(demo_meeting)] == ["Keep the price", "Catalogue timing"]
+
+
+async def test_a_note_becomes_an_action(store: Store, demo_meeting: str) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "n", *"Ask the bank about terms", "enter")
+        await pilot.press("tab")  # focus the captured list
+        await pilot.pause()
+        app.screen.query_one("#captured").focus()
+        await pilot.press("t", "a")  # change type -> action: the form asks owner and date
+        assert isinstance(app.screen, CaptureScreen)
+        await pilot.press("tab", *"maria", "tab", *"tomorrow", "enter")
+        await pilot.pause()
+        item = store.items(demo_meeting)[0]
+        assert (item.kind, item.owner, item.due) == (
+            ItemKind.ACTION,
+            "Maria Gonzalez",
+            dt.date(2026, 11, 24),
+        )
+
+
+async def test_reviewing_open_actions_with_one_key_each(store: Store, demo_meeting: str) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")  # A-1 done
+        await pilot.press("down", "r", *"+1w", "enter")  # A-3 slipped
+        await pilot.press("down", "down", "x")  # A-4 dropped
+        await pilot.pause()
+        by_ref = {i.ref: i for i in store.all_items()}
+        assert by_ref["A-1"].status is ActionStatus.DONE
+        assert by_ref["A-3"].due == dt.date(2026, 11, 30)
+        assert by_ref["A-3"].history[-1].old == "2026-11-22"
+        assert by_ref["A-4"].status is ActionStatus.DROPPED
+        assert by_ref["A-2"].status is ActionStatus.OPEN
+
+
+async def test_leaving_an_unactioned_red_measure_warns_once(
+    store: Store, demo_meeting: str
+) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        red = next(
+            i for i, a in enumerate(screen.session.meeting.agenda) if a.measure_id == "FIN-05"
+        )
+        screen.session.go_to(red)
+        screen.refresh_all()
+        assert "Off track with no action" in text_of(app, "#measure-warnings")
+        await pilot.press("right")
+        assert screen.session.meeting.current == red  # held back, with a warning
+        assert any("Before moving on" in (n.title or "") for n in app._notifications)
+        await pilot.press("right")
+        assert screen.session.meeting.current == red + 1
+
+
+async def test_the_clock_shows_overrun_and_pauses(
+    store: Store, clock: FixedClock, demo_meeting: str
+) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        clock.advance(seconds=screen.session.current.timebox_seconds + 75)
+        screen.query_one(ClockBar).show(screen.session)
+        bar = str(screen.query_one(ClockBar).render())
+        assert "OVER by 1:15" in bar and "running" in bar
+        await pilot.press("space")
+        clock.advance(seconds=300)
+        screen.query_one(ClockBar).show(screen.session)
+        bar = str(screen.query_one(ClockBar).render())
+        assert "PAUSED" in bar and "OVER by 1:15" in bar
+
+
+async def test_wrap_up_rating_attendance_and_finalize(store: Store, demo_meeting: str) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", "R", *"9", "enter")
+        await pilot.press("down", "space")  # Sam Whitaker absent
+        await pilot.press("F", "y")
+        await pilot.pause()
+        meeting = store.meeting(demo_meeting)
+        assert (meeting.rating, meeting.absent, meeting.state) == (
+            9,
+            ["Sam Whitaker"],
+            MeetingState.FINALIZED,
+        )
+        assert "FINALIZED" in text_of(app, "#meeting-header")
+        await pilot.press("a")  # read-only: no capture dialog
+        assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_every_key_is_in_the_command_palette(store: Store, demo_meeting: str) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE):
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for wanted in ("Action", "Decision", "Issue", "Note", "Next", "Skip", "Pause", "Undo"):
+            assert wanted in titles
+
+
+async def test_small_terminal_hides_the_agenda_behind_g(store: Store, demo_meeting: str) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=(80, 24)) as pilot:
+        agenda = app.screen.query_one("#agenda")
+        assert not agenda.display or agenda.region.width == 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert agenda.region.width > 0 and agenda.has_focus
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert screen_of(app).session.meeting.current == 2

@@ -1,0 +1,95 @@
+"""Quick entry: ``Fix churn report @maria fri`` -> text, owner, due date; never a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reviewtui.domain.dates import DateFormatError, parse_due
+from reviewtui.domain.people import KnownPerson
+from reviewtui.domain.quick_entry import parse_quick_entry
+
+MONDAY = dt.date(2026, 11, 23)
+PEOPLE = [
+    KnownPerson("Maria Gonzalez", aliases=("mg",)),
+    KnownPerson("Priya Raman"),
+    KnownPerson("Tom Becker"),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "owner", "due"),
+    [
+        ("Fix churn report @maria fri", "Fix churn report", "Maria Gonzalez", "2026-11-27"),
+        ("@mg Call the bank tomorrow", "Call the bank", "Maria Gonzalez", "2026-11-24"),
+        ("Call @Maria Gonzalez by end of month", "Call", "Maria Gonzalez", "2026-11-30"),
+        ('Agree terms @"Priya Raman" +2w', "Agree terms", "Priya Raman", "2026-12-07"),
+        ("Hire two pickers @tom_becker 2026-12-15", "Hire two pickers", "Tom Becker", "2026-12-15"),
+        ("Draft plan due:eom @priya for the board", "Draft plan for the board", "Priya Raman",
+         "2026-11-30"),
+        ("Brief the agency @sandra next mon", "Brief the agency", "sandra", "2026-11-30"),
+        ("Review pricing", "Review pricing", None, None),
+        ("Ring the Friday courier", "Ring the Friday courier", None, None),
+    ],
+)
+def test_examples(line: str, text: str, owner: str | None, due: str | None) -> None:
+    entry = parse_quick_entry(line, MONDAY, PEOPLE)
+    assert (entry.text, entry.owner, entry.due) == (
+        text,
+        owner,
+        dt.date.fromisoformat(due) if due else None,
+    )
+    assert entry.problems == []
+
+
+def test_problems_are_reported_not_raised() -> None:
+    entry = parse_quick_entry("Fix it @maria @tom due:someday", MONDAY, PEOPLE)
+    assert any("two owners" in p for p in entry.problems)
+    assert any("cannot read the date 'someday'" in p for p in entry.problems)
+
+
+@given(st.text(max_size=120))
+def test_any_line_parses_without_a_traceback(line: str) -> None:
+    entry = parse_quick_entry(line, MONDAY, PEOPLE)
+    assert isinstance(entry.text, str)
+    assert entry.due is None or isinstance(entry.due, dt.date)
+
+
+WORDS = st.sampled_from(
+    ["fix", "@maria", "@tom", "fri", "next", "mon", "+3d", "+2w", "end", "of", "month",
+     "due:fri", "due:x", '"', "@", "2026-12-01", "1", "dec", "today", "by", "Ω", ""]
+)
+
+
+@given(st.lists(WORDS, max_size=12))
+def test_lines_made_of_tricky_words_parse(words: list[str]) -> None:
+    entry = parse_quick_entry(" ".join(words), MONDAY, PEOPLE)
+    assert all(isinstance(p, str) and p for p in entry.problems)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("today", "2026-11-23"),
+        ("tomorrow", "2026-11-24"),
+        ("wednesday", "2026-11-25"),
+        ("mon", "2026-11-30"),
+        ("+3d", "2026-11-26"),
+        ("+2w", "2026-12-07"),
+        ("end of month", "2026-11-30"),
+        ("2026-12-01", "2026-12-01"),
+    ],
+)
+def test_the_due_date_forms_the_capture_form_accepts(typed: str, expected: str) -> None:
+    assert parse_due(typed, MONDAY) == dt.date.fromisoformat(expected)
+
+
+@given(st.text(max_size=40))
+def test_any_typed_date_gives_a_date_or_a_clear_message(typed: str) -> None:
+    try:
+        assert isinstance(parse_due(typed, MONDAY), dt.date)
+    except DateFormatError as error:
+        assert "use today, tomorrow" in str(error)

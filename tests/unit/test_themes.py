@@ -1,0 +1,67 @@
+"""Shipped themes: readable (WCAG contrast), valid, loadable; broken user themes are skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewtui.tui.themes import (
+    ThemeFile,
+    contrast_pairs,
+    contrast_ratio,
+    load_theme_files,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED, PROBLEMS = load_theme_files([ROOT / "themes"])
+
+
+def test_contrast_ratio_matches_wcag_reference_values() -> None:
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1.0)
+
+
+def test_the_shipped_themes_are_all_there() -> None:
+    assert PROBLEMS == []
+    assert {t.name for t in SHIPPED} >= {"reviewtui-dark", "projector", "daylight", "colour-safe"}
+
+
+@pytest.mark.parametrize("theme", SHIPPED, ids=lambda t: t.name)
+def test_every_text_and_status_colour_is_readable(theme: ThemeFile) -> None:
+    needed = 7.0 if theme.name == "projector" else 4.5
+    too_low = [
+        f"{text} on {ground}: {ratio:.2f}"
+        for text, ground, ratio in contrast_pairs(theme)
+        if ratio < needed
+    ]
+    assert too_low == [], f"{theme.name} needs {needed}:1"
+    roles = {text for text, _, _ in contrast_pairs(theme)}
+    assert {"foreground", "success", "warning", "error", "text-muted"} <= roles
+
+
+def test_textual_builtin_themes_would_fail_this_bar() -> None:
+    """Why we ship our own: Textual's light theme puts warning text at about 1.5:1."""
+    from textual.theme import BUILTIN_THEMES
+
+    light = BUILTIN_THEMES["textual-light"]
+    assert light.warning and light.background
+    assert contrast_ratio(light.warning, light.background) < 4.5
+
+
+def test_a_broken_user_theme_is_reported_and_skipped(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text("name: mine\ncolors:\n  primary: blue\n")
+    (tmp_path / "bad.yaml").write_text("name: [unclosed\n")
+    themes, problems = load_theme_files([ROOT / "themes", tmp_path])
+    assert {t.name for t in themes} == {t.name for t in SHIPPED}
+    assert len(problems) == 2
+    assert any("mine.yaml" in p and "colors" in p for p in problems)
+
+
+def test_a_user_theme_can_replace_a_shipped_one(tmp_path: Path) -> None:
+    shipped = (ROOT / "themes" / "projector.yaml").read_text()
+    (tmp_path / "projector.yaml").write_text(shipped.replace("#a00000", "#990000"))
+    themes, _ = load_theme_files([ROOT / "themes", tmp_path])
+    projector = next(t for t in themes if t.name == "projector")
+    assert projector.colors.error == "#990000"

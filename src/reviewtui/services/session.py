@@ -166,9 +166,13 @@ class MeetingSession:
 
     def leave_warnings(self) -> list[str]:
         """What must be said before moving on from the current item (may be none)."""
-        if self.current.kind is not AgendaKind.MEASURE or self.read_only:
+        return self.leave_warnings_for(self.current)
+
+    def leave_warnings_for(self, item: AgendaItem) -> list[str]:
+        """The warnings that hold the meeting on ``item``: an unowned or unactioned red."""
+        if item.kind is not AgendaKind.MEASURE or self.read_only:
             return []
-        return [w for w in self.warnings(self.current) if not w.startswith("Nothing is funded")]
+        return [w for w in self.warnings(item) if not w.startswith("Nothing is funded")]
 
     # -- measures --------------------------------------------------------------------
 

@@ -73,6 +73,7 @@ class MeetingScreen(Screen[None]):
         self.session = session
         self._warned_key: str | None = None
         self._ticks = 0
+        self._keys_state: tuple[AgendaKind, bool] | None = None
 
     def compose(self) -> ComposeResult:
         """Header, clock, agenda beside the item, captured items, footer."""
@@ -145,7 +146,11 @@ class MeetingScreen(Screen[None]):
         self.query_one("#captured", CapturedList).show(here, today)
         if focus:
             self._focus_for(item.kind)
-        self.refresh_bindings()
+        # The footer is rebuilt on every refresh_bindings (~60 ms): only when keys change.
+        keys_state = (item.kind, session.read_only)
+        if keys_state != self._keys_state:
+            self._keys_state = keys_state
+            self.refresh_bindings()
 
     def _show_review(self) -> None:
         session = self.session

@@ -26,9 +26,9 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, str | None]]:
     """Record what the app would open instead of opening it."""
     calls: list[tuple[Any, str | None]] = []
     monkeypatch.setattr(
-        meeting_commands, "run_app", lambda store, meeting_id, theme=None: calls.append(
-            (store, meeting_id)
-        )
+        meeting_commands,
+        "run_app",
+        lambda store, meeting_id, theme=None: calls.append((store, meeting_id)),
     )
     return calls
 
@@ -36,14 +36,26 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, str | None]]:
 def test_meeting_new_plans_from_a_file_and_prints_the_id(tmp_path: Path) -> None:
     root = tmp_path / "data"
     result = run(
-        root, "meeting", "new", str(NORTHWIND_CSV), "--title", "October review",
-        "--date", "2026-11-24", "--length", "45", "--order", "scorecard",
+        root,
+        "meeting",
+        "new",
+        str(NORTHWIND_CSV),
+        "--title",
+        "October review",
+        "--date",
+        "2026-11-24",
+        "--length",
+        "45",
+        "--order",
+        "scorecard",
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "M-1"
     meeting = Store(root).meeting("M-1")
     assert (meeting.title, meeting.date.isoformat(), meeting.length_minutes) == (
-        "October review", "2026-11-24", 45
+        "October review",
+        "2026-11-24",
+        45,
     )
     assert sum(a.timebox_seconds for a in meeting.agenda) == 45 * 60
     assert meeting.agenda[1].measure_id == "FIN-01"  # scorecard order
@@ -118,7 +130,8 @@ def test_demo_seeds_a_throwaway_data_dir(opened: list[Any]) -> None:
     store, meeting_id = opened[0]
     assert meeting_id == "M-2"
     assert "reviewtui-demo-" in str(store.data.root)
-    open_actions = [i for i in store.all_items() if i.kind.value == "action" and i.status.value == "open"]
+    actions = [i for i in store.all_items() if i.kind.value == "action"]
+    open_actions = [i for i in actions if i.status.value == "open"]
     assert len(open_actions) == 4
     assert str(store.data.root) in result.output
     shutil.rmtree(store.data.root)

@@ -31,8 +31,18 @@ class Terminal:
     def start(self, command: str) -> None:
         exports = " ".join(f"{k}={v}" for k, v in self.env.items())
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "36",
-             f"export {exports}; exec {command}"],
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                "120",
+                "-y",
+                "36",
+                f"export {exports}; exec {command}",
+            ],
             check=True,
         )
 
@@ -62,7 +72,9 @@ class Terminal:
     def pid(self) -> int:
         result = subprocess.run(
             ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         return int(result.stdout.split()[0])
 
@@ -86,7 +98,10 @@ def test_killed_mid_meeting_resumes_at_the_same_item(terminal: Terminal, tmp_pat
     env = {**os.environ, **terminal.env}
     planned = subprocess.run(
         [REVIEWTUI, "meeting", "new", str(NORTHWIND_CSV), "--length", "30"],
-        env=env, capture_output=True, text=True, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     meeting_id = planned.stdout.strip()
     assert meeting_id == "M-1"

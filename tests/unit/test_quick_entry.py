@@ -28,8 +28,12 @@ PEOPLE = [
         ("Call @Maria Gonzalez by end of month", "Call", "Maria Gonzalez", "2026-11-30"),
         ('Agree terms @"Priya Raman" +2w', "Agree terms", "Priya Raman", "2026-12-07"),
         ("Hire two pickers @tom_becker 2026-12-15", "Hire two pickers", "Tom Becker", "2026-12-15"),
-        ("Draft plan due:eom @priya for the board", "Draft plan for the board", "Priya Raman",
-         "2026-11-30"),
+        (
+            "Draft plan due:eom @priya for the board",
+            "Draft plan for the board",
+            "Priya Raman",
+            "2026-11-30",
+        ),
         ("Brief the agency @sandra next mon", "Brief the agency", "sandra", "2026-11-30"),
         ("Review pricing", "Review pricing", None, None),
         ("Ring the Friday courier", "Ring the Friday courier", None, None),
@@ -59,8 +63,30 @@ def test_any_line_parses_without_a_traceback(line: str) -> None:
 
 
 WORDS = st.sampled_from(
-    ["fix", "@maria", "@tom", "fri", "next", "mon", "+3d", "+2w", "end", "of", "month",
-     "due:fri", "due:x", '"', "@", "2026-12-01", "1", "dec", "today", "by", "Ω", ""]
+    [
+        "fix",
+        "@maria",
+        "@tom",
+        "fri",
+        "next",
+        "mon",
+        "+3d",
+        "+2w",
+        "end",
+        "of",
+        "month",
+        "due:fri",
+        "due:x",
+        '"',
+        "@",
+        "2026-12-01",
+        "1",
+        "dec",
+        "today",
+        "by",
+        "Ω",
+        "",
+    ]
 )
 
 

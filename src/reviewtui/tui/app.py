@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES
 
 from reviewtui.errors import ReviewError
 from reviewtui.services.session import MeetingSession
@@ -56,7 +57,13 @@ class ReviewApp(App[None]):
         for theme in themes:
             self.register_theme(theme.to_theme())
         wanted = self.theme_name or remembered_theme() or DEFAULT_THEME
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        ours = {theme.name for theme in themes}
+        self.theme = wanted if wanted in ours else DEFAULT_THEME
+        # Textual's own themes miss our contrast bar (light warning text at 1.5:1), so the
+        # theme picker offers only ours and the user's files.
+        for name in BUILTIN_THEMES:
+            if name not in ours and name != "textual-ansi":
+                self.unregister_theme(name)
         self._mark_projector()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         for problem in self.theme_problems:

@@ -13,6 +13,7 @@ from reviewtui.services.session import MeetingSession
 from reviewtui.tui.markup import safe, status_badge
 
 TREND_PERIODS = 12
+HISTORY_PERIODS = 6
 
 
 class MeasureView(VerticalScroll):
@@ -35,6 +36,7 @@ class MeasureView(VerticalScroll):
         yield Static(id="measure-commentary")
         yield Static(id="measure-initiatives")
         yield Static(id="measure-actions")
+        yield Static(id="measure-history")
 
     def show(self, session: MeetingSession, item: AgendaItem) -> None:
         """Fill every part for the measure of ``item``."""
@@ -110,6 +112,23 @@ class MeasureView(VerticalScroll):
             f"[b]Open actions on this measure ({len(open_actions)})[/b]\n"
             + ("\n".join(action_lines) if action_lines else "[dim]none[/dim]"),
         )
+
+        self._set("#measure-history", self._history(session, item))
+
+    def _history(self, session: MeetingSession, item: AgendaItem) -> str:
+        """The last periods as a small table: period, actual, target, status."""
+        measure = session.measure(item)
+        if measure is None:
+            return ""
+        card = session.scorecard
+        rows = []
+        for value in measure.series[-HISTORY_PERIODS:]:
+            level = card.status_of(measure, value.period)
+            rows.append(
+                f"{safe(value.period):<9} {format_value(value.actual, measure.unit):>12}  "
+                f"{safe(target_text(measure, value)):<18} {status_badge(level)}"
+            )
+        return "[b]Recent periods[/b]\n" + "\n".join(reversed(rows))
 
     def _set(self, selector: str, content: str) -> None:
         self.query_one(selector, Static).update(content)

@@ -136,12 +136,15 @@ def import_scorecard(ctx: click.Context, file: Path, sheet: str | None) -> None:
 
 def _register_commands() -> None:
     from reviewtui.commands.actions import action, status
+    from reviewtui.commands.history import history, report
     from reviewtui.commands.meetings import demo, meeting
 
     cli.add_command(status)
     cli.add_command(action)
     cli.add_command(meeting)
     cli.add_command(demo)
+    cli.add_command(history)
+    cli.add_command(report)
 
 
 _register_commands()

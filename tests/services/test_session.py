@@ -194,3 +194,19 @@ def test_wrap_up_lists_what_is_left(store: Store, demo_meeting: str) -> None:
     assert any("FIN-05" in w and "no action" in w for w in summary.warnings)
     assert not any("FIN-01" in w for w in summary.warnings)
     assert len(summary.present) == 6
+
+
+def test_changes_made_from_the_shell_show_in_the_next_review(
+    store: Store, demo_meeting: str
+) -> None:
+    from reviewtui.services import actions
+
+    actions.set_status(store, "A-2", ActionStatus.DONE, "James Okafor", "called all ten")
+    actions.redate(store, "A-4", dt.date(2026, 12, 18), "Tom Becker")
+    added, _ = actions.add_action(store, "Book the auditors", "maria", FRIDAY, "FIN-02")
+    session = MeetingSession(store, demo_meeting)
+    by_ref = {i.ref: i for i in session.carried}
+    assert by_ref["A-2"].status is ActionStatus.DONE  # closed since M-1: shown as done
+    assert by_ref["A-4"].due == dt.date(2026, 12, 18)
+    assert added.ref in by_ref  # added from the shell: reviewed too
+    assert "A-5" not in by_ref  # done before the previous meeting: not reviewed again

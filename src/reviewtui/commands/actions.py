@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
 import click
@@ -249,3 +250,28 @@ def list_command(
     if meeting_id:
         rows = [r for r in rows if r.meeting_id == meeting_id]
     emit(rows, output or "text", grouped=False)
+
+
+@action.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--owner", help="Owner for rows or tasks that name none.")
+@click.pass_context
+def import_command(ctx: click.Context, file: Path, owner: str | None) -> None:
+    """Import actions from a followups.csv or a taskwarrior `task export` JSON file.
+
+    Importing the same file again adds nothing twice (taskwarrior tasks are matched on
+    their uuid, CSV rows on their id).
+    """
+    from reviewtui.services.action_import import import_actions
+
+    result = import_actions(_store(ctx), file, owner, by=_by())
+    for warning in result.warnings:
+        click.secho(f"▲ {warning}", fg="yellow", err=True)
+    for skipped in result.skipped:
+        click.echo(f"  skipped {skipped}", err=True)
+    numbers = [item.number for item in result.added]
+    span = f" (A-{min(numbers)} … A-{max(numbers)})" if numbers else ""
+    click.echo(
+        f"✔ {len(result.added)} action(s) imported from {file.name}{span}; "
+        f"{result.already_there} already there"
+    )

@@ -59,6 +59,12 @@ class CapturedItem(BaseModel):
     status: ActionStatus = ActionStatus.OPEN
     created_at: dt.datetime
     history: list[Change] = Field(default_factory=list)
+    source_id: str | None = None
+    """Where an imported action came from (``taskwarrior:<uuid>``); importing again skips it."""
+    project: str | None = None
+    """A taskwarrior project, kept on import."""
+    tags: list[str] = Field(default_factory=list)
+    """Taskwarrior tags, kept on import."""
 
     @property
     def ref(self) -> str:

@@ -25,6 +25,15 @@ class StatusSnapshot(BaseModel):
     name: str
     symbol: str
     period: str | None = None
+    worst: bool | None = None
+    """Whether this was its scheme's worst level (off track, red...); None in old data."""
+
+    @property
+    def off_track(self) -> bool:
+        """The worst level of its scheme (guessed from the key for data saved before)."""
+        if self.worst is not None:
+            return self.worst
+        return self.key in {"off_track", "red", "not_met"}
 
 
 class Meeting(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reviewtui.domain.agenda import AgendaOrder, build_agenda
+from reviewtui.domain.agenda import AgendaOrder, build_agenda, is_worst
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.meeting import Meeting, MeetingState, StatusSnapshot
 from reviewtui.domain.scorecard import Scorecard
@@ -40,7 +40,11 @@ def plan_meeting(
     for _, _, measure in scorecard.measures():
         level = scorecard.status_of(measure, period)
         statuses[measure.id] = StatusSnapshot(
-            key=level.key, name=level.name, symbol=level.symbol, period=period
+            key=level.key,
+            name=level.name,
+            symbol=level.symbol,
+            period=period,
+            worst=is_worst(level, scorecard.scheme_for(measure)),
         )
     agenda = build_agenda(scorecard, length_minutes, len(carried), order, period)
     when = date or store.clock.today()

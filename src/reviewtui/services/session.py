@@ -18,7 +18,7 @@ from reviewtui.domain.scorecard import Measure, Scorecard
 from reviewtui.domain.status import StatusLevel
 from reviewtui.errors import ReviewError
 from reviewtui.services import actions
-from reviewtui.services.meetings import finalize, open_actions_elsewhere, reopen
+from reviewtui.services.meetings import finalize, reopen
 from reviewtui.store.repository import Store
 
 CHECKPOINT_SECONDS = 15
@@ -79,19 +79,35 @@ class MeetingSession:
         self._running_since = self.store.clock.now()
 
     def refresh_carried(self) -> None:
-        """Reload the open actions under review (the shell may have changed them)."""
+        """Reload the actions under review: every open action from elsewhere, and those
+        closed from the shell since the previous meeting (so the team sees them done)."""
         wanted = set(self.meeting.carried)
+        everything = list(self.store.all_items())
         if not self.read_only:
-            for item in open_actions_elsewhere(self.store, self.meeting.id):
-                wanted.add(item.number)
+            since = self._previous_meeting_date()
+            for item in everything:
+                if item.kind is not ItemKind.ACTION or item.meeting_id == self.meeting.id:
+                    continue
+                if item.status is ActionStatus.OPEN or _closed_since(item, since):
+                    wanted.add(item.number)
         found = {
             item.number: item
-            for item in self.store.all_items()
+            for item in everything
             if item.number in wanted and item.meeting_id != self.meeting.id
         }
         self.carried = sorted(found.values(), key=lambda i: (i.due or dt.date.max, i.number))
         if not self.read_only and sorted(found) != sorted(self.meeting.carried):
             self._save(carried=sorted(found))
+
+    def _previous_meeting_date(self) -> dt.date | None:
+        earlier = [
+            m.date
+            for m in self.store.meetings()
+            if m.id != self.meeting.id
+            and m.state is not MeetingState.PLANNED
+            and m.date <= self.meeting.date
+        ]
+        return max(earlier) if earlier else None
 
     # -- the clock -------------------------------------------------------------------
 
@@ -377,6 +393,14 @@ class MeetingSession:
             if item.owner and item.owner.casefold() not in people:
                 people[item.owner.casefold()] = KnownPerson(item.owner)
         return list(people.values())
+
+
+def _closed_since(item: CapturedItem, since: dt.date | None) -> bool:
+    """Done or dropped on or after ``since`` (never, when there was no earlier meeting)."""
+    if since is None or item.status is ActionStatus.OPEN:
+        return False
+    closed = [c.at.date() for c in item.history if c.field == "status"]
+    return bool(closed) and closed[-1] >= since
 
 
 def _text(value: object) -> str | None:

@@ -75,8 +75,11 @@ class DataDir:
         finally:
             self._lock.release()
 
-    def next_number(self, counter: str) -> int:
+    def next_number(self, counter: str, count: int = 1) -> int:
         """Allocate the next number of a counter (``item``, ``meeting``); call under the lock.
+
+        With ``count`` above 1, allocates that many numbers at once (one fsync) and returns
+        the last of them: the block is ``last - count + 1 .. last``.
 
         A counter is an append-only file that grows by one byte per number handed out, so
         its size *is* the last number. Appending one byte and fsyncing costs one fsync
@@ -87,7 +90,7 @@ class DataDir:
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
             try:
-                os.write(fd, b"\n")
+                os.write(fd, b"\n" * count)
                 os.fsync(fd)
                 number = os.fstat(fd).st_size
             finally:

@@ -154,6 +154,22 @@ class Store:
                 db.table("items", cache_size=0).insert(item.model_dump(mode="json"))
         return item
 
+    def add_loose_items(
+        self, build: Callable[[list[int]], list[CapturedItem]], count: int
+    ) -> list[CapturedItem]:
+        """Store many loose actions in one write (bulk import): ``build`` gets their numbers."""
+        if count <= 0:
+            return []
+        path = self._items_path(None)
+        with self.data.locked():
+            last = self.data.next_number("item", count)
+            items = build(list(range(last - count + 1, last + 1)))
+            with self._open(path) as db:
+                db.table("items", cache_size=0).insert_multiple(
+                    item.model_dump(mode="json") for item in items
+                )
+        return items
+
     def update_item(
         self, ref_number: int, change: Callable[[CapturedItem], CapturedItem]
     ) -> CapturedItem:

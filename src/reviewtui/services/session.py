@@ -54,6 +54,8 @@ class MeetingSession:
         self.items: list[CapturedItem] = store.items(meeting_id)
         self.carried: list[CapturedItem] = []
         self._undo: list[int] = []
+        self.review_since: dt.date | None = None
+        """The previous meeting's date: changes since then are what the review shows."""
         self._running_since: dt.datetime | None = None
         self.refresh_carried()
         self.people = self._people()
@@ -83,8 +85,8 @@ class MeetingSession:
         closed from the shell since the previous meeting (so the team sees them done)."""
         wanted = set(self.meeting.carried)
         everything = list(self.store.all_items())
+        since = self.review_since = self._previous_meeting_date()
         if not self.read_only:
-            since = self._previous_meeting_date()
             for item in everything:
                 if item.kind is not ItemKind.ACTION or item.meeting_id == self.meeting.id:
                     continue

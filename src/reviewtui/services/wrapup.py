@@ -27,7 +27,13 @@ def carried_outcome(item: CapturedItem, session: MeetingSession) -> str:
     """What the review did to a carried-over action: done, dropped, slipped or still open."""
     if item.status is not ActionStatus.OPEN:
         return item.status.value
-    slipped = any(c.field == "due" and c.by == session.by for c in item.history)
+    since = session.review_since
+    slipped = any(
+        c.field == "due"
+        and c.old is not None
+        and (c.by == session.by or (since is not None and c.at.date() >= since))
+        for c in item.history
+    )
     return "slipped" if slipped else "open"
 
 

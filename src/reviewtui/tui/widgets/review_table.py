@@ -66,7 +66,7 @@ class ReviewTable(DataTable[str]):
                 OUTCOME[carried_outcome(item, session)],
                 "\n".join(textwrap.wrap(item.text, room, max_lines=2, placeholder="…")),
                 item.owner or "–",
-                _due(item.due, today),
+                _due(item.due, today) if item.status.value == "open" else _due(item.due, None),
                 key=str(item.number),
                 height=2,
             )
@@ -83,9 +83,9 @@ class ReviewTable(DataTable[str]):
             self.post_message(self.Outcome(int(key), outcome))
 
 
-def _due(due: dt.date | None, today: dt.date) -> str:
-    """``Tue 17 Nov ⚠ 6d late``: short enough for a table column."""
+def _due(due: dt.date | None, today: dt.date | None) -> str:
+    """``17 Nov ⚠ 6d late`` (lateness only for open actions, when ``today`` is given)."""
     if due is None:
         return "no date"
-    late = (today - due).days
+    late = (today - due).days if today else 0
     return due.strftime("%-d %b") + (f" ⚠ {late}d late" if late > 0 else "")

@@ -136,6 +136,7 @@ def import_scorecard(ctx: click.Context, file: Path, sheet: str | None) -> None:
 
 def _register_commands() -> None:
     from reviewtui.commands.actions import action, status
+    from reviewtui.commands.exports import email, export
     from reviewtui.commands.history import history, report
     from reviewtui.commands.meetings import demo, meeting
 
@@ -145,6 +146,8 @@ def _register_commands() -> None:
     cli.add_command(demo)
     cli.add_command(history)
     cli.add_command(report)
+    cli.add_command(export)
+    cli.add_command(email)
 
 
 _register_commands()

@@ -127,6 +127,16 @@ class Store:
         found = [self.meeting(path.stem) for path in self.data.meetings_dir.glob("M-*.json")]
         return sorted(found, key=lambda m: int(m.id[2:]))
 
+    def sent_emails(self, meeting_id: str) -> list[dict[str, Any]]:
+        """The follow-up emails already sent for a meeting."""
+        path = self._meeting_path(meeting_id)
+        return list((read_json_document(path) or {}).get("sent", {}).values())
+
+    def record_sent(self, meeting_id: str, entry: dict[str, Any]) -> None:
+        """Durably note that one follow-up email went out."""
+        with self.data.locked(), self._open(self._meeting_path(meeting_id)) as db:
+            db.table("sent", cache_size=0).insert(entry)
+
     # -- captured items --------------------------------------------------------------
 
     def capture(

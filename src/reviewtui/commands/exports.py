@@ -1,0 +1,115 @@
+"""``reviewtui export`` and ``reviewtui email``: what leaves the meeting."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from reviewtui.errors import InvalidInputError, Problem
+
+PASSWORD_ENV = "REVIEWTUI_SMTP_PASSWORD"
+
+
+def _store(ctx: click.Context) -> Any:
+    from reviewtui.cli import store_from
+
+    return store_from(ctx)
+
+
+@click.command()
+@click.argument("meeting_id")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into (default: ./reviewtui-MEETING_ID).",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(["md", "html", "csv", "ics", "eml", "json"]),
+    help="Only these formats (repeat the option); default: all.",
+)
+@click.pass_context
+def export(ctx: click.Context, meeting_id: str, out: Path | None, formats: tuple[str, ...]) -> None:
+    """Write a meeting's minutes, follow-ups, calendar items, emails and JSON."""
+    from reviewtui.exporters.export import FORMATS, default_folder, export_meeting
+
+    folder = out or default_folder(meeting_id)
+    result = export_meeting(_store(ctx), meeting_id, folder, formats or FORMATS)
+    for path in result.files:
+        click.echo(f"✔ {path}")
+    for owner in result.without_address:
+        click.secho(
+            f"▲ {owner} has no email address in the people list: their message has no To",
+            fg="yellow",
+            err=True,
+        )
+
+
+def _server(text: str | None) -> tuple[str, int]:
+    from reviewtui.config import load_config
+
+    chosen = text or str(load_config().get("smtp") or "localhost:25")
+    host, _, port = chosen.rpartition(":")
+    if not host or not port.isdigit():
+        raise InvalidInputError(
+            [
+                Problem(
+                    "",
+                    "",
+                    "smtp",
+                    f"expected HOST:PORT such as smtp.example.org:587; got {chosen!r}",
+                )
+            ]
+        )
+    return host, int(port)
+
+
+@click.command()
+@click.argument("meeting_id")
+@click.option(
+    "--smtp", "smtp", help="HOST:PORT (default: `smtp` in config.toml, else localhost:25)."
+)
+@click.option("--starttls", is_flag=True, help="Upgrade the connection with STARTTLS.")
+@click.option("--user", help=f"Log in as this user (password from ${PASSWORD_ENV} or a prompt).")
+@click.option("--dry-run", is_flag=True, help="Say who would get a message; send nothing.")
+@click.pass_context
+def email(
+    ctx: click.Context,
+    meeting_id: str,
+    smtp: str | None,
+    starttls: bool,
+    user: str | None,
+    dry_run: bool,
+) -> None:
+    """Send each owner their follow-ups; a second run sends only what was not sent."""
+    from reviewtui.exporters.send import send_followups
+
+    host, port = _server(smtp)
+    password = None
+    if user and not dry_run:
+        password = os.environ.get(PASSWORD_ENV) or click.prompt(
+            f"Password for {user} at {host}", hide_input=True, err=True
+        )
+    result = send_followups(_store(ctx), meeting_id, host, port, starttls, user, password, dry_run)
+    for line in result.would_send:
+        click.echo(f"  would send to {line}")
+    for owner in result.sent:
+        click.echo(f"✔ sent to {owner}")
+    for owner in result.already_sent:
+        click.echo(f"  already sent to {owner} (not sent again)")
+    for owner in result.no_address:
+        click.secho(f"▲ not sent to {owner}: no email address in the people list", fg="yellow")
+    for owner, reason in result.failed:
+        click.secho(f"✖ not sent to {owner}: {reason}", fg="red", err=True)
+    for owner in result.not_attempted:
+        click.secho(f"✖ not sent to {owner}: not attempted after the failure", fg="red", err=True)
+    if result.failed or result.not_attempted:
+        click.secho("Run the same command again to send the rest.", err=True)
+        ctx.exit(1)
+    if not (result.sent or result.would_send or result.already_sent or result.no_address):
+        click.echo("No open actions: nobody to write to.")

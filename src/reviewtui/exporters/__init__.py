@@ -1,0 +1,1 @@
+"""What leaves the meeting: minutes, follow-ups, calendar items, emails, JSON."""

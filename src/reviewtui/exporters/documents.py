@@ -1,0 +1,155 @@
+"""The export files themselves: minutes (Markdown, HTML), follow-ups CSV, calendar, JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+from email.utils import parseaddr
+
+import orjson
+from icalendar import Calendar, Todo, vCalAddress, vText
+
+from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
+from reviewtui.domain.meeting import MeetingState
+from reviewtui.exporters.record import MeetingRecord
+from reviewtui.exporters.templates import render
+
+FOLLOWUP_HEADER = [
+    "id",
+    "owner",
+    "owner_email",
+    "action",
+    "measure_id",
+    "measure",
+    "due",
+    "meeting_id",
+    "status",
+]
+"""The columns of followups.csv (``reviewtui action import`` reads the same)."""
+ICS_STATUS = {
+    ActionStatus.OPEN: "NEEDS-ACTION",
+    ActionStatus.DONE: "COMPLETED",
+    ActionStatus.DROPPED: "CANCELLED",
+}
+
+
+def _context(record: MeetingRecord) -> dict[str, object]:
+    counts = " · ".join(
+        f"{n} {kind.value}{'s' * (n != 1)}"
+        for kind in ItemKind
+        for n in [record.summary.by_kind.get(kind, 0)]
+    )
+    state = {
+        MeetingState.PLANNED: "planned",
+        MeetingState.IN_PROGRESS: "in progress (not finalized)",
+        MeetingState.FINALIZED: "final",
+    }[record.meeting.state]
+    return {"record": record, "counts": counts, "state": state}
+
+
+def minutes_markdown(record: MeetingRecord) -> bytes:
+    """minutes.md."""
+    return render("minutes.md.j2", **_context(record)).encode("utf-8")
+
+
+def minutes_html(record: MeetingRecord) -> bytes:
+    """minutes.html: one self-contained, printable, accessible page; user text escaped."""
+    return render("minutes.html.j2", **_context(record)).encode("utf-8")
+
+
+def followups_csv(record: MeetingRecord) -> bytes:
+    """followups.csv: one row per open action, by owner then due date.
+
+    UTF-8 with a byte-order mark, so Excel opens accents and symbols correctly; every
+    other spreadsheet and ``csv`` reader skips it.
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(FOLLOWUP_HEADER)
+    for item in record.followups:
+        measure = record.measure_of(item)
+        writer.writerow(
+            [
+                item.ref,
+                item.owner or "",
+                record.email_of(item.owner) or "",
+                item.text,
+                item.measure_id or "",
+                measure.name if measure else "",
+                item.due.isoformat() if item.due else "",
+                item.meeting_id or "",
+                item.status.value,
+            ]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def calendar_actions(record: MeetingRecord) -> list[CapturedItem]:
+    """The actions that get a calendar item: captured here, and reviewed from before."""
+    here = [i for i in record.items if i.kind is ItemKind.ACTION]
+    return [*here, *(row.item for row in record.carried)]
+
+
+def actions_ics(record: MeetingRecord, sender: str) -> bytes:
+    """actions.ics: one VTODO per action, UIDs stable across exports (RFC 5545)."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//reviewtui//performance review actions//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"Actions: {record.meeting.title}")
+    organizer_name, organizer_email = parseaddr(sender)
+    for item in calendar_actions(record):
+        todo = Todo()
+        todo.add("uid", f"{item.uid}@reviewtui")
+        todo.add("dtstamp", record.generated_at)
+        todo.add("created", item.created_at)
+        todo.add("last-modified", item.history[-1].at if item.history else item.created_at)
+        todo.add("sequence", len(item.history))
+        todo.add("summary", f"{item.ref} {item.text}")
+        if item.due:
+            todo.add("due", item.due)
+        todo.add("status", ICS_STATUS[item.status])
+        todo.add("description", _describe(record, item))
+        todo.add("categories", ["reviewtui", record.meeting.id])
+        if organizer_email:
+            organizer = vCalAddress(f"mailto:{organizer_email}")
+            organizer.params["cn"] = vText(organizer_name or organizer_email)
+            todo.add("organizer", organizer)
+        email = record.email_of(item.owner)
+        if email:
+            attendee = vCalAddress(f"mailto:{email}")
+            attendee.params["cn"] = vText(item.owner or email)
+            attendee.params["role"] = vText("REQ-PARTICIPANT")
+            todo.add("attendee", attendee)
+        calendar.add_component(todo)
+    ical: bytes = calendar.to_ical()
+    return ical
+
+
+def _describe(record: MeetingRecord, item: CapturedItem) -> str:
+    lines = [f"Owner: {item.owner or 'nobody'}"]
+    measure = record.measure_of(item)
+    if measure:
+        lines.append(
+            f"Measure: {measure.id} {measure.name}: {measure.symbol} {measure.status} "
+            f"(actual {measure.actual}, target {measure.target})"
+        )
+    source = item.meeting_id or "the shell"
+    lines.append(f"From: {source}; reviewed at {record.meeting.id} {record.meeting.title}")
+    for why in record.context_of(item):
+        lines.append(f"{why.kind.value.capitalize()}: {why.text}")
+    return "\n".join(lines)
+
+
+def meeting_json(record: MeetingRecord) -> bytes:
+    """meeting.json: the whole meeting for scripts."""
+    document = {
+        "meeting": record.meeting.model_dump(mode="json"),
+        "scorecard": record.scorecard.model_dump(mode="json"),
+        "items": [i.model_dump(mode="json") for i in record.items],
+        "carried": [
+            {**row.item.model_dump(mode="json"), "outcome": row.outcome} for row in record.carried
+        ],
+        "followups": [i.ref for i in record.followups],
+        "generated_at": record.generated_at.isoformat(),
+    }
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2)

@@ -1,0 +1,175 @@
+"""Everything an export needs about one meeting, gathered once and read-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from reviewtui.domain.agenda import AgendaItem, AgendaKind
+from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
+from reviewtui.domain.display import format_value, target_text
+from reviewtui.domain.meeting import Meeting
+from reviewtui.domain.scorecard import Measure, Scorecard
+from reviewtui.services.session import MeetingSession
+from reviewtui.services.wrapup import WrapUp, carried_outcome, wrap_up
+from reviewtui.store.repository import Store
+
+OUTCOME_WORDS = {
+    "open": ("○", "still open"),
+    "done": ("✔", "done"),
+    "dropped": ("✖", "dropped"),
+    "slipped": ("↻", "slipped"),
+}
+
+
+@dataclass
+class MeasureRow:
+    """One measure as reviewed: status, actual, target."""
+
+    id: str
+    name: str
+    perspective: str
+    owner: str
+    symbol: str
+    status: str
+    status_key: str
+    actual: str
+    target: str
+    tone: str
+    """``success``, ``warning``, ``error``, ``accent`` or ``muted``: a colour hint only."""
+
+
+@dataclass
+class ItemSection:
+    """One agenda item and what was captured on it."""
+
+    item: AgendaItem
+    status_symbol: str = ""
+    status_word: str = ""
+    decisions: list[CapturedItem] = field(default_factory=list)
+    actions: list[CapturedItem] = field(default_factory=list)
+    issues: list[CapturedItem] = field(default_factory=list)
+    notes: list[CapturedItem] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing was captured here."""
+        return not (self.decisions or self.actions or self.issues or self.notes)
+
+
+@dataclass
+class CarriedRow:
+    """An action from an earlier meeting and what the review did to it."""
+
+    item: CapturedItem
+    symbol: str
+    outcome: str
+
+
+@dataclass
+class MeetingRecord:
+    """A meeting with its scorecard, items, carried actions and follow-ups."""
+
+    meeting: Meeting
+    scorecard: Scorecard
+    items: list[CapturedItem]
+    measures: list[MeasureRow]
+    sections: list[ItemSection]
+    carried: list[CarriedRow]
+    followups: list[CapturedItem]
+    """Open actions leaving the meeting (captured here or still open from before),
+    sorted by owner then due date."""
+    summary: WrapUp
+    emails: dict[str, str | None]
+    """Each known person's email (None when the people list has none)."""
+    generated_at: dt.datetime
+
+    def email_of(self, name: str | None) -> str | None:
+        """The email address of an owner, if the people list has one."""
+        return self.emails.get(name or "")
+
+    def measure_of(self, item: CapturedItem) -> MeasureRow | None:
+        """The measure an item is linked to, as reviewed."""
+        return next((m for m in self.measures if m.id == item.measure_id), None)
+
+    def context_of(self, item: CapturedItem) -> list[CapturedItem]:
+        """Decisions and notes captured on the same agenda item: why the action exists."""
+        return [
+            other
+            for other in self.items
+            if other.agenda_item == item.agenda_item
+            and other.agenda_item is not None
+            and other.kind in (ItemKind.DECISION, ItemKind.NOTE)
+        ]
+
+
+def _tone(card: Scorecard, measure: Measure, key: str) -> str:
+    try:
+        color = card.scheme_for(measure).level(key).color
+    except KeyError:
+        return "muted"
+    return color if color in {"success", "warning", "error", "accent"} else "muted"
+
+
+def build_record(store: Store, meeting_id: str) -> MeetingRecord:
+    """Gather a meeting for export (the store's clock dates the export)."""
+    session = MeetingSession(store, meeting_id)
+    meeting, card = session.meeting, session.scorecard
+    measures = []
+    for perspective, _, measure in card.measures():
+        snapshot = meeting.statuses.get(measure.id)
+        level = session.level(measure)
+        value = measure.period(meeting.period) if meeting.period else None
+        measures.append(
+            MeasureRow(
+                id=measure.id,
+                name=measure.name,
+                perspective=perspective.name,
+                owner=measure.owner or "",
+                symbol=snapshot.symbol if snapshot else level.symbol,
+                status=snapshot.name if snapshot else level.name,
+                status_key=snapshot.key if snapshot else level.key,
+                actual=format_value(value.actual if value else None, measure.unit),
+                target=target_text(measure, value) if value else "–",
+                tone=_tone(card, measure, snapshot.key if snapshot else level.key),
+            )
+        )
+    sections = []
+    for agenda_item in meeting.agenda:
+        section = ItemSection(agenda_item)
+        reviewed = session.measure(agenda_item)
+        if reviewed is not None:
+            row = next(m for m in measures if m.id == reviewed.id)
+            section.status_symbol, section.status_word = row.symbol, row.status
+        for item in session.items_on(agenda_item):
+            {
+                ItemKind.DECISION: section.decisions,
+                ItemKind.ACTION: section.actions,
+                ItemKind.ISSUE: section.issues,
+                ItemKind.NOTE: section.notes,
+            }[item.kind].append(item)
+        if agenda_item.kind is not AgendaKind.WRAP_UP or not section.empty:
+            sections.append(section)
+    carried = [
+        CarriedRow(item, *OUTCOME_WORDS[carried_outcome(item, session)]) for item in session.carried
+    ]
+    open_actions = [
+        item
+        for item in [*session.items, *session.carried]
+        if item.kind is ItemKind.ACTION and item.status is ActionStatus.OPEN
+    ]
+    followups = sorted(
+        open_actions, key=lambda i: ((i.owner or "").casefold(), i.due or dt.date.max, i.number)
+    )
+    return MeetingRecord(
+        meeting=meeting,
+        scorecard=card,
+        items=session.items,
+        measures=measures,
+        sections=sections,
+        carried=carried,
+        followups=followups,
+        summary=wrap_up(session),
+        emails={p.name: p.email for p in card.people},
+        generated_at=store.clock.now(),
+    )

@@ -1,0 +1,72 @@
+"""Jinja2 templates for minutes and emails; a user's own in ``<config dir>/templates``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    select_autoescape,
+)
+
+from reviewtui.errors import ReviewError
+from reviewtui.paths import config_dir
+
+SHIPPED = Path(__file__).parent / "templates"
+
+
+def template_dirs() -> list[Path]:
+    """The user's templates first (a file there replaces the shipped one of that name)."""
+    return [config_dir() / "templates", SHIPPED]
+
+
+def markdown_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell or list item: no pipes or line breaks."""
+    text = " ".join(str(value).split())
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def long_date(value: dt.date | None) -> str:
+    """``Fri 27 Nov 2026``, or ``no due date``."""
+    return value.strftime("%a %-d %b %Y") if value else "no due date"
+
+
+def environment() -> Environment:
+    """The template environment: HTML templates escape everything typed in a meeting."""
+    return _environment(tuple(template_dirs()))
+
+
+@functools.lru_cache(maxsize=4)
+def _environment(dirs: tuple[Path, ...]) -> Environment:
+    """One environment per set of folders, so each template is compiled once a process
+    (Jinja still reloads a template whose file changed)."""
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_cell
+    env.filters["long_date"] = long_date
+    return env
+
+
+def render(name: str, **context: Any) -> str:
+    """Render a template; a broken user template is a clear error naming file and line."""
+    try:
+        return environment().get_template(name).render(**context)
+    except TemplateSyntaxError as error:
+        where = f"{error.filename or name}, line {error.lineno}"
+        raise ReviewError(f"template {where}: {error.message}; fix it or remove it") from None
+    except TemplateError as error:
+        raise ReviewError(f"template {name}: {error}; fix it or remove it") from None

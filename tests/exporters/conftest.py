@@ -1,0 +1,41 @@
+"""A finished meeting with hostile text, for the export tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reviewtui.domain.capture import ItemKind
+from reviewtui.domain.clock import FixedClock
+from reviewtui.services import actions
+from reviewtui.services.session import Capture, MeetingSession
+from reviewtui.store.repository import Store
+
+HOSTILE = 'Check <script>alert("x")</script> & the "quotes" | pipes'
+
+
+@pytest.fixture
+def finished(store: Store, clock: FixedClock, demo_meeting: str) -> str:
+    """The demo meeting, run: reviews, captures on a red measure, a new owner, finalized."""
+    session = MeetingSession(store, demo_meeting, by="champion")
+    session.start()
+    session.review(1, actions.ActionStatus.DONE)
+    session.slip(3, dt.date(2026, 12, 4))
+    red = next(i for i, a in enumerate(session.meeting.agenda) if a.measure_id == "FIN-05")
+    session.go_to(red)
+    session.capture(Capture(ItemKind.DECISION, "Tighten payment terms at renewal"))
+    session.capture(
+        Capture(ItemKind.ACTION, "Weekly collections calls", "priya", dt.date(2026, 11, 30))
+    )
+    session.capture(Capture(ItemKind.ACTION, HOSTILE, "maria", dt.date(2026, 12, 11)))
+    session.capture(
+        Capture(ItemKind.ACTION, "Brief the agency", "Sandra New", dt.date(2026, 12, 2))
+    )
+    session.capture(Capture(ItemKind.ISSUE, "Wholesale catalogue timing"))
+    session.capture(Capture(ItemKind.NOTE, "Receivables average 71 days"))
+    session.set_rating(8)
+    session.toggle_absent("Lena Fischer")
+    clock.advance(minutes=55)
+    session.finalize()
+    return demo_meeting

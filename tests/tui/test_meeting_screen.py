@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from reviewtui.domain.capture import ActionStatus, ItemKind
@@ -208,3 +210,17 @@ async def test_small_terminal_hides_the_agenda_behind_g(store: Store, demo_meeti
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert screen_of(app).session.meeting.current == 2
+
+
+async def test_export_from_the_wrap_up(
+    store: Store, demo_meeting: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("E")  # not on a measure: nothing happens
+        await pilot.press("w", "E")
+        await pilot.pause()
+        folder = tmp_path / f"reviewtui-{demo_meeting}"
+        assert (folder / "minutes.html").exists() and (folder / "actions.ics").exists()
+        assert any("Exported" in (n.title or "") for n in app._notifications)

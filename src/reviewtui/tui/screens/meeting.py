@@ -50,6 +50,7 @@ class MeetingScreen(Screen[None]):
 
     BINDINGS = [
         Binding("question_mark", "app.keys", "Keys", key_display="?", id="meeting.keys"),
+        Binding("E", "export", "Export", id="meeting.export"),
         Binding("a", "capture('action')", "Action", id="meeting.action"),
         Binding("d", "capture('decision')", "Decision", id="meeting.decision"),
         Binding("i", "capture('issue')", "Issue", id="meeting.issue"),
@@ -196,6 +197,8 @@ class MeetingScreen(Screen[None]):
         read_only = self.session.read_only
         if action == "reopen":
             return read_only
+        if action == "export":
+            return read_only or self.session.current.kind is AgendaKind.WRAP_UP
         if action in ("rate", "finalize"):
             return not read_only and self.session.current.kind is AgendaKind.WRAP_UP
         if action in WRITES or action == "pause":
@@ -322,6 +325,26 @@ class MeetingScreen(Screen[None]):
             ConfirmScreen("Finalize this meeting? It becomes read-only (O reopens it)."),
             answered,
         )
+
+    def action_export(self) -> None:
+        """Write the minutes, follow-ups, calendar items and emails next to the champion."""
+        from reviewtui.exporters.export import default_folder, export_meeting
+
+        meeting_id = self.session.meeting.id
+        try:
+            result = export_meeting(self.session.store, meeting_id, default_folder(meeting_id))
+        except ReviewError as error:
+            self.notify(str(error), title="Not exported", severity="error", timeout=10)
+            return
+        self.notify(
+            f"{len(result.files)} files in {result.folder}: minutes.md/.html, followups.csv, "
+            "actions.ics, email/*.eml, meeting.json",
+            title="✔ Exported",
+            timeout=10,
+        )
+        if result.without_address:
+            names = ", ".join(result.without_address)
+            self.notify(f"No email address for {names}", severity="warning", timeout=10)
 
     def action_reopen(self) -> None:
         """Reopen a finalized meeting, after a yes."""

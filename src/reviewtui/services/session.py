@@ -18,6 +18,7 @@ from reviewtui.domain.scorecard import Measure, Scorecard
 from reviewtui.domain.status import StatusLevel
 from reviewtui.errors import ReviewError
 from reviewtui.services import actions
+from reviewtui.services.carried import actions_under_review
 from reviewtui.services.meetings import finalize, reopen
 from reviewtui.store.repository import Store
 
@@ -81,35 +82,12 @@ class MeetingSession:
         self._running_since = self.store.clock.now()
 
     def refresh_carried(self) -> None:
-        """Reload the actions under review: every open action from elsewhere, and those
-        closed from the shell since the previous meeting (so the team sees them done)."""
-        wanted = set(self.meeting.carried)
-        everything = list(self.store.all_items())
-        since = self.review_since = self._previous_meeting_date()
-        if not self.read_only:
-            for item in everything:
-                if item.kind is not ItemKind.ACTION or item.meeting_id == self.meeting.id:
-                    continue
-                if item.status is ActionStatus.OPEN or _closed_since(item, since):
-                    wanted.add(item.number)
-        found = {
-            item.number: item
-            for item in everything
-            if item.number in wanted and item.meeting_id != self.meeting.id
-        }
-        self.carried = sorted(found.values(), key=lambda i: (i.due or dt.date.max, i.number))
-        if not self.read_only and sorted(found) != sorted(self.meeting.carried):
-            self._save(carried=sorted(found))
-
-    def _previous_meeting_date(self) -> dt.date | None:
-        earlier = [
-            m.date
-            for m in self.store.meetings()
-            if m.id != self.meeting.id
-            and m.state is not MeetingState.PLANNED
-            and m.date <= self.meeting.date
-        ]
-        return max(earlier) if earlier else None
+        """Reload the actions under review (the shell may have changed them)."""
+        review = actions_under_review(self.store, self.meeting)
+        self.carried, self.review_since = review.actions, review.since
+        numbers = sorted(item.number for item in review.actions)
+        if not self.read_only and numbers != sorted(self.meeting.carried):
+            self._save(carried=numbers)
 
     # -- the clock -------------------------------------------------------------------
 
@@ -236,19 +214,23 @@ class MeetingSession:
 
     # -- capturing -------------------------------------------------------------------
 
-    def capture(self, entry: Capture) -> Saved:
-        """Durably save a new item linked to the current agenda item."""
+    def _checked(self, entry: Capture) -> tuple[str, str | None, list[str]]:
+        """The entry's text and owner's full name, and warnings; ReviewError if unusable."""
         self._require_writable()
         text = " ".join(entry.text.split())
         if not text:
             raise ReviewError("nothing to save: type what was said")
-        warnings: list[str] = []
-        owner = None
+        owner, warnings = None, []
         if entry.owner and entry.owner.strip():
             choice = actions.resolve_owner(entry.owner, self.people)
             owner, warnings = choice.name, [choice.warning] if choice.warning else []
         if entry.kind is ItemKind.ACTION and (owner is None or entry.due is None):
             raise ReviewError("an action needs an owner and a due date")
+        return text, owner, warnings
+
+    def capture(self, entry: Capture) -> Saved:
+        """Durably save a new item linked to the current agenda item."""
+        text, owner, warnings = self._checked(entry)
         item = self.store.capture(
             entry.kind,
             text,
@@ -267,20 +249,8 @@ class MeetingSession:
 
     def edit(self, number: int, entry: Capture) -> Saved:
         """Change an item's text, owner, due date or kind, keeping the old values."""
-        self._require_writable()
-        warnings: list[str] = []
-        owner = None
-        if entry.owner and entry.owner.strip():
-            choice = actions.resolve_owner(entry.owner, self.people)
-            owner, warnings = choice.name, [choice.warning] if choice.warning else []
-        if entry.kind is ItemKind.ACTION and (owner is None or entry.due is None):
-            raise ReviewError("an action needs an owner and a due date")
-        new = {
-            "kind": entry.kind,
-            "text": " ".join(entry.text.split()),
-            "owner": owner,
-            "due": entry.due,
-        }
+        text, owner, warnings = self._checked(entry)
+        new = {"kind": entry.kind, "text": text, "owner": owner, "due": entry.due}
 
         def change(item: CapturedItem) -> CapturedItem:
             now = self.store.clock.now()
@@ -395,14 +365,6 @@ class MeetingSession:
             if item.owner and item.owner.casefold() not in people:
                 people[item.owner.casefold()] = KnownPerson(item.owner)
         return list(people.values())
-
-
-def _closed_since(item: CapturedItem, since: dt.date | None) -> bool:
-    """Done or dropped on or after ``since`` (never, when there was no earlier meeting)."""
-    if since is None or item.status is ActionStatus.OPEN:
-        return False
-    closed = [c.at.date() for c in item.history if c.field == "status"]
-    return bool(closed) and closed[-1] >= since
 
 
 def _text(value: object) -> str | None:

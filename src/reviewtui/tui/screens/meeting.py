@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 
 from reviewtui.domain.agenda import AgendaKind
-from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
-from reviewtui.domain.dates import DATE_FORMS, DateFormatError, parse_due
-from reviewtui.domain.display import due_text
+from reviewtui.domain.capture import CapturedItem, ItemKind
 from reviewtui.errors import ReviewError
-from reviewtui.services.session import CHECKPOINT_SECONDS, Capture, MeetingSession, Saved
-from reviewtui.tui.markup import safe, status_badge
-from reviewtui.tui.screens.capture import CaptureScreen
-from reviewtui.tui.screens.dialogs import ConfirmScreen, KindScreen, PromptScreen
+from reviewtui.services.session import CHECKPOINT_SECONDS, MeetingSession
+from reviewtui.tui.markup import safe
+from reviewtui.tui.screens.dialogs import ConfirmScreen, PromptScreen
+from reviewtui.tui.screens.items import ItemsScreen
 from reviewtui.tui.widgets.agenda_list import AgendaList
 from reviewtui.tui.widgets.captured_list import CapturedList
 from reviewtui.tui.widgets.clock_bar import ClockBar
@@ -45,7 +40,7 @@ WRITES = {
 }
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(ItemsScreen):
     """Runs one meeting (or shows a finalized one, read-only)."""
 
     BINDINGS = [
@@ -181,15 +176,6 @@ class MeetingScreen(Screen[None]):
         if self._ticks % 5 == 0:
             self.query_one(AgendaList).show(self.session)
 
-    def _safely(self, work: Callable[[], object]) -> bool:
-        """Run a store operation; a ReviewError becomes a notification, never a crash."""
-        try:
-            work()
-        except ReviewError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=8)
-            return False
-        return True
-
     # -- keys ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -209,39 +195,6 @@ class MeetingScreen(Screen[None]):
         """Open the capture dialog for an item of this kind, linked to the current item."""
         item_kind = ItemKind(kind)
         self._open_capture(item_kind, None, self.session.capture)
-
-    def _open_capture(
-        self, kind: ItemKind, editing: CapturedItem | None, save: Callable[[Capture], Saved]
-    ) -> None:
-        session = self.session
-        current = session.current
-        measure = session.measure(current)
-        context = safe(current.title)
-        if measure is not None:
-            context = f"{status_badge(session.level(measure))} {context}"
-
-        def saved(result: Saved | None) -> None:
-            if result is None:
-                return
-            what = "updated" if editing else "saved"
-            self.notify(
-                f"✔ {result.item.ref} {what}: {result.item.text}", title="Saved to disk", timeout=4
-            )
-            for warning in result.warnings:
-                self.notify(warning, severity="warning", timeout=8)
-            self.refresh_all()
-
-        self.app.push_screen(
-            CaptureScreen(
-                kind,
-                context,
-                session.people,
-                session.store.clock.today(),
-                save,
-                editing,
-            ),
-            saved,
-        )
 
     def action_step(self, delta: int) -> None:
         """Go to the next or previous item; warn once before leaving an unowned red measure."""
@@ -369,87 +322,6 @@ class MeetingScreen(Screen[None]):
         if self._safely(lambda: moved.append(self.session.move(event.index, event.delta))):
             self.query_one(AgendaList).show(self.session)
             self.query_one(AgendaList).highlighted = moved[0]
-            self.refresh_all()
-
-    @on(CapturedList.Chosen)
-    def _chosen(self, event: CapturedList.Chosen) -> None:
-        session = self.session
-        item = next((i for i in session.items if i.number == event.number), None)
-        if item is None or session.read_only:
-            self.notify("A finalized meeting is read-only (O reopens it)", severity="warning")
-            return
-        if event.what == "edit":
-            self._open_capture(item.kind, item, lambda entry: session.edit(item.number, entry))
-        elif event.what == "retype":
-            self._retype(item)
-        else:
-
-            def answered(yes: bool | None) -> None:
-                if yes and self._safely(lambda: session.delete(item.number)):
-                    self.notify(f"Deleted {item.ref}", timeout=4)
-                    self.refresh_all()
-
-            self.app.push_screen(
-                ConfirmScreen(f"Delete {safe(item.ref)} {safe(item.text)}?"), answered
-            )
-
-    def _retype(self, item: CapturedItem) -> None:
-        session = self.session
-
-        def chosen(kind: ItemKind | None) -> None:
-            if kind is None or kind is item.kind:
-                return
-            if kind is ItemKind.ACTION and (item.owner is None or item.due is None):
-                # An action needs an owner and a date: finish it in the form.
-                self._open_capture(kind, item, lambda entry: session.edit(item.number, entry))
-                return
-            entry = Capture(kind, item.text, item.owner, item.due)
-            if self._safely(lambda: session.edit(item.number, entry)):
-                self.notify(f"{item.ref} is now a {kind.value}", timeout=4)
-                self.refresh_all()
-
-        self.app.push_screen(KindScreen(item.ref), chosen)
-
-    @on(ReviewTable.Outcome)
-    def _outcome(self, event: ReviewTable.Outcome) -> None:
-        session = self.session
-        if session.read_only:
-            self.notify("A finalized meeting is read-only (O reopens it)", severity="warning")
-            return
-        if event.outcome == "slip":
-            item = next(i for i in session.carried if i.number == event.number)
-            today = session.store.clock.today()
-
-            def read(text: str) -> object:
-                try:
-                    return parse_due(text, today)
-                except DateFormatError as error:
-                    raise ValueError(str(error)) from None
-
-            def slipped(due: object) -> None:
-                if due is not None and self._safely(
-                    lambda: session.slip(event.number, due)  # type: ignore[arg-type]
-                ):
-                    self.notify(f"↻ {item.ref} slipped to {due}", timeout=4)
-                    self.refresh_all()
-
-            was = due_text(item.due, today)
-            self.app.push_screen(
-                PromptScreen(
-                    f"New due date for {item.ref} (was {was})",
-                    read,
-                    lambda d: due_text(d, today),  # type: ignore[arg-type]
-                    placeholder=DATE_FORMS,
-                ),
-                slipped,
-            )
-            return
-        outcome = ActionStatus.DONE if event.outcome == "done" else ActionStatus.DROPPED
-        if self._safely(lambda: session.review(event.number, outcome)):
-            self.notify(
-                f"{'✔' if outcome is ActionStatus.DONE else '✖'} A-{event.number} {outcome.value}",
-                timeout=4,
-            )
             self.refresh_all()
 
     @on(WrapUpView.AttendanceChanged)

@@ -210,3 +210,11 @@ def test_changes_made_from_the_shell_show_in_the_next_review(
     assert by_ref["A-4"].due == dt.date(2026, 12, 18)
     assert added.ref in by_ref  # added from the shell: reviewed too
     assert "A-5" not in by_ref  # done before the previous meeting: not reviewed again
+
+
+def test_an_edit_cannot_empty_an_item(store: Store, demo_meeting: str) -> None:
+    session = MeetingSession(store, demo_meeting)
+    note = session.capture(Capture(ItemKind.NOTE, "keep me")).item
+    with pytest.raises(ReviewError, match="nothing to save"):
+        session.edit(note.number, Capture(ItemKind.NOTE, "   "))
+    assert store.items(demo_meeting)[0].text == "keep me"

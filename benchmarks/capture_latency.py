@@ -22,10 +22,14 @@ from tinydb import TinyDB
 
 from reviewtui.domain.capture import CapturedItem, ItemKind
 from reviewtui.domain.meeting import Meeting
+from reviewtui.importers import load_scorecard
 from reviewtui.store.atomic import AtomicJSONStorage
 from reviewtui.store.repository import Store
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+NORTHWIND = load_scorecard(
+    Path(__file__).resolve().parents[1] / "sample_scorecards" / "northwind_balanced_scorecard.csv"
+)
 
 
 def seed_history(
@@ -82,7 +86,8 @@ def measure(past_actions: int, meetings: int, captures: int) -> list[float]:
 
 
 def capture_meeting(store: Store, captures: int) -> list[float]:
-    """Run one meeting's captures and time each."""
+    """Run one meeting's captures and time each (its file holds the scorecard as reviewed,
+    as every meeting the app plans does, so each capture rewrites that too)."""
     meeting = store.create_meeting(
         lambda meeting_id: Meeting(
             id=meeting_id,
@@ -90,7 +95,8 @@ def capture_meeting(store: Store, captures: int) -> list[float]:
             scorecard_id="northwind",
             date=NOW.date(),
             created_at=NOW,
-        )
+        ),
+        NORTHWIND,
     )
     timings = []
     for index in range(captures):

@@ -95,6 +95,10 @@ class ReviewApp(App[None]):
             self.push_screen(MeetingScreen(session))
         return True
 
+    def on_start_screen_open_meeting(self, message: StartScreen.OpenMeeting) -> None:
+        """The start screen chose a meeting."""
+        self.open_meeting(message.meeting_id)
+
     def action_keys(self) -> None:
         """Show (or hide) every key of the current screen."""
         if self.screen.query("HelpPanel"):

@@ -6,6 +6,7 @@ capture, edit, retype and delete items, and record done / slipped / dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from textual import on
@@ -123,29 +124,25 @@ class ItemsScreen(Screen[None]):
             item = next(i for i in session.carried if i.number == event.number)
             today = session.store.clock.today()
 
-            def read(text: str) -> object:
+            def read(text: str) -> dt.date:
                 try:
                     return parse_due(text, today)
                 except DateFormatError as error:
                     raise ValueError(str(error)) from None
 
-            def slipped(due: object) -> None:
-                if due is not None and self._safely(
-                    lambda: session.slip(event.number, due)  # type: ignore[arg-type]
-                ):
-                    self.notify(f"↻ {item.ref} slipped to {due}", timeout=4)
+            def describe(due: dt.date) -> str:
+                return due_text(due, today)
+
+            def slipped(due: dt.date | None) -> None:
+                if due is not None and self._safely(lambda: session.slip(event.number, due)):
+                    self.notify(f"↻ {item.ref} slipped to {describe(due)}", timeout=4)
                     self.refresh_all()
 
             was = due_text(item.due, today)
-            self.app.push_screen(
-                PromptScreen(
-                    f"New due date for {item.ref} (was {was})",
-                    read,
-                    lambda d: due_text(d, today),  # type: ignore[arg-type]
-                    placeholder=DATE_FORMS,
-                ),
-                slipped,
+            prompt: PromptScreen[dt.date] = PromptScreen(
+                f"New due date for {item.ref} (was {was})", read, describe, DATE_FORMS
             )
+            self.app.push_screen(prompt, slipped)
             return
         outcome = ActionStatus.DONE if event.outcome == "done" else ActionStatus.DROPPED
         if self._safely(lambda: session.review(event.number, outcome)):

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -105,6 +106,13 @@ class StartScreen(Screen[None]):
         Binding("question_mark", "app.keys", "Keys", key_display="?", id="start.keys"),
     ]
 
+    class OpenMeeting(Message):
+        """The champion chose a meeting to run (or read); the app opens it."""
+
+        def __init__(self, meeting_id: str) -> None:
+            super().__init__()
+            self.meeting_id = meeting_id
+
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
@@ -181,7 +189,7 @@ class StartScreen(Screen[None]):
             return
         key = choices.get_option_at_index(choices.highlighted).id or ""
         if key.startswith("run:"):
-            self.app.open_meeting(key[4:])  # type: ignore[attr-defined]
+            self.post_message(self.OpenMeeting(key[4:]))
         elif key == "ask-file":
             self.action_open_file()
         elif key in self.sources:
@@ -236,6 +244,6 @@ class StartScreen(Screen[None]):
             except ReviewError as error:
                 self.notify(str(error), severity="error")
                 return
-            self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]
+            self.post_message(self.OpenMeeting(meeting.id))
 
         self.app.push_screen(PlanScreen(scorecard, self.store.clock.today()), planned)

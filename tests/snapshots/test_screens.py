@@ -7,7 +7,6 @@ the screen does. Update them after a deliberate change with ``pytest --snapshot-
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -23,15 +22,19 @@ from reviewtui.store.repository import Store
 from reviewtui.tui.app import ReviewApp
 from reviewtui.tui.screens.meeting import MeetingScreen
 
-DATA = Path("/tmp/reviewtui-snapshot-data")
-"""A fixed path: the start screen shows where the data is."""
 SIZES = [(80, 24), (120, 36)]
 THEMES = ["reviewtui-dark", "projector"]
 
 
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home of its own: the start screen shows the data dir as ``~/data`` every run."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    return tmp_path
+
+
 def demo_app(theme: str, open_meeting: bool = True) -> ReviewApp:
-    shutil.rmtree(DATA, ignore_errors=True)
-    store = Store(DATA, FixedClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)))
+    store = Store(Path.home() / "data", FixedClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)))
     meeting = seed_demo(store)
     return ReviewApp(
         store, meeting.id if open_meeting else None, theme_name=theme, cursor_blink=False
@@ -59,6 +62,21 @@ async def at_wrap_up(pilot: Pilot[Any]) -> None:
     await pilot.press("w")
 
 
+async def at_parking_lot(pilot: Pilot[Any]) -> None:
+    screen = pilot.app.screen
+    assert isinstance(screen, MeetingScreen)
+    screen.session.capture(Capture(ItemKind.ISSUE, "Wholesale catalogue timing"))
+    screen.session.capture(Capture(ItemKind.ISSUE, "Who owns the carrier contract?"))
+    screen.session.go_to(len(screen.session.meeting.agenda) - 2)
+    screen.refresh_all(focus=True)
+    await pilot.pause()
+
+
+async def planning(pilot: Pilot[Any]) -> None:
+    await pilot.press("down", "down", "down", "enter")  # the first bundled sample
+    await pilot.pause()
+
+
 async def nothing(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
@@ -68,7 +86,9 @@ SCREENS: dict[str, tuple[bool, Callable[[Pilot[Any]], Awaitable[None]]]] = {
     "open-actions-review": (True, nothing),
     "measure": (True, on_red_measure),
     "capture": (True, capturing),
+    "parking-lot": (True, at_parking_lot),
     "wrap-up": (True, at_wrap_up),
+    "plan": (False, planning),
 }
 
 

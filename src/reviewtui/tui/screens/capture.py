@@ -86,8 +86,10 @@ class CaptureScreen(ModalScreen[Saved | None]):
 
     def on_mount(self) -> None:
         """Start typing at once."""
+        titles = {"entry": "What", "owner": "Owner", "due": "Due"}
         for field in self.query(Input):
             field.cursor_blink = getattr(self.app, "cursor_blink", True)
+            field.border_title = titles.get(field.id or "", "")
         self.query_one("#entry", Input).focus()
         self._preview()
 

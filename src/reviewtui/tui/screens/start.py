@@ -70,6 +70,13 @@ class PlanScreen(ModalScreen[tuple[str, dt.date, int, AgendaOrder] | None]):
         """Stop the cursor blinking in tests; start in the title."""
         for field in self.query(Input):
             field.cursor_blink = getattr(self.app, "cursor_blink", True)
+        for selector, title in (
+            ("#plan-title", "Title"),
+            ("#plan-date", "Date (2026-12-01, next mon...)"),
+            ("#plan-length", "Length in minutes"),
+            ("#plan-order", "Agenda order"),
+        ):
+            self.query_one(selector).border_title = title
         self.query_one("#plan-title", Input).focus()
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
@@ -121,7 +128,7 @@ class StartScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title and the list of choices."""
         yield Static(
-            f"[b]reviewtui[/b] {__version__} · data: {safe(self.store.data.root)}",
+            f"[b]reviewtui[/b] {__version__} · data: {safe(_shown(self.store.data.root))}",
             id="start-header",
         )
         yield OptionList(id="choices")
@@ -247,3 +254,11 @@ class StartScreen(Screen[None]):
             self.post_message(self.OpenMeeting(meeting.id))
 
         self.app.push_screen(PlanScreen(scorecard, self.store.clock.today()), planned)
+
+
+def _shown(path: Path) -> str:
+    """A path as people write it: ``~/.local/share/reviewtui`` rather than the full path."""
+    try:
+        return f"~/{path.resolve().relative_to(Path.home().resolve())}"
+    except ValueError:
+        return str(path)

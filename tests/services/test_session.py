@@ -218,3 +218,18 @@ def test_an_edit_cannot_empty_an_item(store: Store, demo_meeting: str) -> None:
     with pytest.raises(ReviewError, match="nothing to save"):
         session.edit(note.number, Capture(ItemKind.NOTE, "   "))
     assert store.items(demo_meeting)[0].text == "keep me"
+
+
+def test_minutes_keep_what_the_review_did_after_later_changes(
+    store: Store, demo_meeting: str
+) -> None:
+    from reviewtui.services import actions
+
+    session = MeetingSession(store, demo_meeting)
+    session.review(1, ActionStatus.DONE)
+    session.finalize()
+    actions.set_status(store, "A-2", ActionStatus.DONE, "James Okafor")  # after the meeting
+    actions.redate(store, "A-4", dt.date(2027, 1, 15), "Tom Becker")
+    read = MeetingSession(store, demo_meeting)
+    outcomes = wrap_up(read).carried_outcomes
+    assert outcomes == {"done": 1, "open": 3}  # as it was when the meeting ended

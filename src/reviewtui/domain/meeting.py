@@ -56,6 +56,9 @@ class Meeting(BaseModel):
     """Index of the agenda item on screen; saved on every step so a restart resumes there."""
     carried: list[int] = Field(default_factory=list)
     """Numbers of the open actions from earlier meetings this meeting reviews."""
+    outcomes: dict[str, str] = Field(default_factory=dict)
+    """What the review did to each of them (by number: done, dropped, slipped, open),
+    frozen when the meeting is finalized, so its minutes stay true to the meeting."""
     absent: list[str] = Field(default_factory=list)
     """Attendees marked absent at the wrap-up (the others were present)."""
     rating: int | None = Field(default=None, ge=1, le=10)

@@ -55,3 +55,19 @@ def closed_since(item: CapturedItem, since: dt.date | None) -> bool:
         return False
     closed = [c.at.date() for c in item.history if c.field == "status"]
     return bool(closed) and closed[-1] >= since
+
+
+def review_outcome(item: CapturedItem, since: dt.date | None, by: str) -> str:
+    """What a review did to a carried action: ``done``, ``dropped``, ``slipped``, ``open``.
+
+    Slipped means re-dated during the meeting (``by`` it) or since the previous one.
+    """
+    if item.status is not ActionStatus.OPEN:
+        return item.status.value
+    slipped = any(
+        c.field == "due"
+        and c.old is not None
+        and (c.by == by or (since is not None and c.at.date() >= since))
+        for c in item.history
+    )
+    return "slipped" if slipped else "open"

@@ -18,7 +18,7 @@ from reviewtui.domain.scorecard import Measure, Scorecard
 from reviewtui.domain.status import StatusLevel
 from reviewtui.errors import ReviewError
 from reviewtui.services import actions
-from reviewtui.services.carried import actions_under_review
+from reviewtui.services.carried import actions_under_review, review_outcome
 from reviewtui.services.meetings import finalize, reopen
 from reviewtui.store.repository import Store
 
@@ -327,7 +327,12 @@ class MeetingSession:
         self._fold_clock()
         if self.current.progress is ItemProgress.PENDING:
             self.current.progress = ItemProgress.DONE
-        self._save()
+        self.refresh_carried()
+        outcomes = {
+            str(item.number): review_outcome(item, self.review_since, self.by)
+            for item in self.carried
+        }
+        self._save(outcomes=outcomes)
         self._running_since = None
         self.meeting = finalize(self.store, self.meeting)
 

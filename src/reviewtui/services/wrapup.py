@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reviewtui.domain.agenda import is_worst
-from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
+from reviewtui.domain.capture import CapturedItem, ItemKind
+from reviewtui.services.carried import review_outcome
 from reviewtui.services.session import MeetingSession
 
 
@@ -24,17 +25,11 @@ class WrapUp:
 
 
 def carried_outcome(item: CapturedItem, session: MeetingSession) -> str:
-    """What the review did to a carried-over action: done, dropped, slipped or still open."""
-    if item.status is not ActionStatus.OPEN:
-        return item.status.value
-    since = session.review_since
-    slipped = any(
-        c.field == "due"
-        and c.old is not None
-        and (c.by == session.by or (since is not None and c.at.date() >= since))
-        for c in item.history
-    )
-    return "slipped" if slipped else "open"
+    """What the review did to a carried-over action (as frozen at finalize, if it was)."""
+    frozen = session.meeting.outcomes.get(str(item.number))
+    if session.read_only and frozen:
+        return frozen
+    return review_outcome(item, session.review_since, session.by)
 
 
 def wrap_up(session: MeetingSession) -> WrapUp:

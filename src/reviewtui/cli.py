@@ -35,6 +35,10 @@ class ReviewGroup(click.Group):
         except ReviewError as error:
             click.secho(f"✖ {error}", fg="red", err=True)
             ctx.exit(1)
+        finally:
+            store = (ctx.obj or {}).get("store")
+            for notice in store.notices if store is not None else []:
+                click.secho(f"▲ {notice}", fg="yellow", err=True)
 
 
 @click.group(cls=ReviewGroup, invoke_without_command=True)
@@ -60,10 +64,16 @@ def cli(ctx: click.Context, data_dir: Path | None) -> None:
 
 
 def store_from(ctx: click.Context) -> Any:
-    """Open the store for the chosen data dir (imported lazily: most commands need it)."""
+    """Open the store for the chosen data dir (imported lazily: most commands need it).
+
+    One store per command, kept so that what it repaired or skipped is reported at the end.
+    """
     from reviewtui.store.repository import Store
 
-    return Store(data_dir(ctx.obj["data_dir"]))
+    root = ctx.find_root()
+    if root.obj.get("store") is None:
+        root.obj["store"] = Store(data_dir(root.obj["data_dir"]))
+    return root.obj["store"]
 
 
 @cli.command()
@@ -125,11 +135,10 @@ def summarise(scorecard: Any) -> str:
 @click.pass_context
 def import_scorecard(ctx: click.Context, file: Path, sheet: str | None) -> None:
     """Import (or re-import) a scorecard into the data dir: its people and measures."""
-    from reviewtui.importers import load_scorecard
+    from reviewtui.services.scorecards import import_scorecard
 
-    scorecard = load_scorecard(file, sheet)
     store = store_from(ctx)
-    store.save_scorecard(scorecard)
+    scorecard = import_scorecard(store, file, sheet)
     click.echo(f"✔ imported {scorecard.name} as {scorecard.id!r} into {store.data.root}")
     click.echo(summarise(scorecard))
 

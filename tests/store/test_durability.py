@@ -17,7 +17,7 @@ import pytest
 from reviewtui.domain.capture import ItemKind
 from reviewtui.domain.meeting import Meeting
 from reviewtui.errors import CorruptFileError, StorageError
-from reviewtui.store import datadir
+from reviewtui.store import datadir, layout
 from reviewtui.store.repository import Store
 
 CHILD = Path(__file__).with_name("writer_child.py")
@@ -127,13 +127,13 @@ def test_newer_schema_is_refused_and_migrations_run_in_order(
     meta.write_text(json.dumps({"schema_version": 99}))
     with pytest.raises(StorageError, match="newer reviewtui"):
         Store(root)
-    meta.write_text(json.dumps({"schema_version": 1}))
+    meta.write_text(json.dumps({"schema_version": layout.SCHEMA_VERSION}))
     ran: list[Path] = []
-    monkeypatch.setattr(datadir, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(datadir.MIGRATIONS, 1, ran.append)
+    monkeypatch.setattr(layout, "SCHEMA_VERSION", layout.SCHEMA_VERSION + 1)
+    monkeypatch.setitem(datadir.MIGRATIONS, layout.SCHEMA_VERSION - 1, ran.append)
     Store(root)
     assert ran == [root]
-    assert json.loads(meta.read_text())["schema_version"] == 2
+    assert json.loads(meta.read_text())["schema_version"] == layout.SCHEMA_VERSION
 
 
 def test_full_disk_reports_clearly_and_keeps_the_old_file(

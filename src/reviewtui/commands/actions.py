@@ -61,8 +61,14 @@ def _owner_or_me(owner: str | None, me: bool) -> str | None:
 def _index(ctx: click.Context) -> Any:
     from reviewtui.services.open_actions import ActionIndex
 
-    root = data_dir(ctx.obj["data_dir"])
-    return ActionIndex(root)
+    index = ActionIndex(data_dir(ctx.obj["data_dir"]))
+    ctx.call_on_close(lambda: _warn(index.notices))
+    return index
+
+
+def _warn(notices: list[str]) -> None:
+    for notice in notices:
+        click.secho(f"▲ {notice}", fg="yellow", err=True)
 
 
 def _check_owner_known(index: Any, owner: str, rows: list[Any]) -> None:
@@ -133,9 +139,9 @@ def action() -> None:
 
 
 def _store(ctx: click.Context) -> Any:
-    from reviewtui.store.repository import Store
+    from reviewtui.cli import store_from
 
-    return Store(data_dir(ctx.obj["data_dir"]))
+    return store_from(ctx)
 
 
 def _by() -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.domain.status import StatusLevel, StatusScheme
@@ -46,6 +46,8 @@ class ItemProgress(StrEnum):
 
 class AgendaItem(BaseModel):
     """One agenda item with its timebox and the time used on it so far."""
+
+    model_config = ConfigDict(validate_assignment=True)
 
     key: str
     """Stable key: ``open-actions``, ``measure:FIN-01``, ``parking-lot``, ``wrap-up``."""

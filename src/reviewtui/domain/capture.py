@@ -53,6 +53,8 @@ class CapturedItem(BaseModel):
     owner: str | None = None
     due: dt.date | None = None
     measure_id: str | None = None
+    scorecard_id: str | None = None
+    """The scorecard (the team) the item belongs to: its meeting's, or its measure's."""
     agenda_item: str | None = None
     """Key of the agenda item it was captured on."""
     meeting_id: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from reviewtui.domain.agenda import AgendaItem, AgendaOrder
 
@@ -39,6 +39,8 @@ class StatusSnapshot(BaseModel):
 class Meeting(BaseModel):
     """One review meeting of one scorecard period."""
 
+    model_config = ConfigDict(validate_assignment=True)
+
     id: str = Field(pattern=r"^M-\d+$")
     title: str = Field(min_length=1)
     scorecard_id: str
@@ -48,6 +50,8 @@ class Meeting(BaseModel):
     state: MeetingState = MeetingState.PLANNED
     attendees: list[str] = Field(default_factory=list)
     created_at: dt.datetime
+    snapshot: str | None = None
+    """The file in ``snapshots/`` holding the scorecard exactly as this meeting reviewed it."""
     statuses: dict[str, StatusSnapshot] = Field(default_factory=dict)
     """Each measure's status as reviewed in this meeting, by measure id (for history)."""
     agenda: list[AgendaItem] = Field(default_factory=list)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from types import EllipsisType
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem, Change, ItemKind
 from reviewtui.domain.checks import suggest
 from reviewtui.domain.people import KnownPerson, did_you_mean, match_person
+from reviewtui.domain.revise import revised
 from reviewtui.errors import InvalidInputError, NotFoundError, Problem, ReviewError
 from reviewtui.store.repository import Store
 
@@ -95,21 +97,36 @@ def add_action(
 
 
 def set_status(
-    store: Store, ref: str, status: ActionStatus, by: str, note: str = ""
+    store: Store,
+    ref: str,
+    status: ActionStatus,
+    by: str,
+    note: str = "",
+    meeting_id: str | None | EllipsisType = ...,
 ) -> CapturedItem:
-    """Mark an open action done or dropped, keeping who, when and why."""
+    """Mark an open action done or dropped, keeping who, when and why.
+
+    ``meeting_id`` says where the action is kept, when the caller knows (saves a search).
+    """
 
     def change(item: CapturedItem) -> CapturedItem:
         _require_open_action(item)
         entry = Change(
             at=store.clock.now(), by=by, field="status", old=item.status, new=status, note=note
         )
-        return item.model_copy(update={"status": status, "history": [*item.history, entry]})
+        return revised(item, status=status, history=[*item.history, entry])
 
-    return store.update_item(parse_action_ref(ref), change)
+    return store.update_item(parse_action_ref(ref), change, meeting_id)
 
 
-def redate(store: Store, ref: str, due: dt.date, by: str, note: str = "") -> CapturedItem:
+def redate(
+    store: Store,
+    ref: str,
+    due: dt.date,
+    by: str,
+    note: str = "",
+    meeting_id: str | None | EllipsisType = ...,
+) -> CapturedItem:
     """Give an open action a new due date; the old one stays in its history."""
 
     def change(item: CapturedItem) -> CapturedItem:
@@ -120,9 +137,9 @@ def redate(store: Store, ref: str, due: dt.date, by: str, note: str = "") -> Cap
         entry = Change(
             at=store.clock.now(), by=by, field="due", old=old, new=due.isoformat(), note=note
         )
-        return item.model_copy(update={"due": due, "history": [*item.history, entry]})
+        return revised(item, due=due, history=[*item.history, entry])
 
-    return store.update_item(parse_action_ref(ref), change)
+    return store.update_item(parse_action_ref(ref), change, meeting_id)
 
 
 def _require_open_action(item: CapturedItem) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 from reviewtui.domain.agenda import AgendaOrder, build_agenda, is_worst
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.meeting import Meeting, MeetingState, StatusSnapshot
+from reviewtui.domain.revise import revised
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import NotFoundError, ReviewError
 from reviewtui.store.repository import Store
@@ -79,12 +80,13 @@ def latest_unfinished(store: Store) -> Meeting:
     return unfinished[-1]
 
 
-def finalize(store: Store, meeting: Meeting) -> Meeting:
-    """Close a meeting: it becomes read-only until reopened."""
-    done = meeting.model_copy(
-        update={"state": MeetingState.FINALIZED, "finalized_at": store.clock.now()}
-    )
-    store.save_meeting(done)
+def finalize(store: Store, meeting: Meeting, **frozen: object) -> Meeting:
+    """Close a meeting: it becomes read-only until reopened (one write, with ``frozen``
+    fields such as the review's outcomes), and its journal is folded into its file."""
+    changes = {"state": MeetingState.FINALIZED, "finalized_at": store.clock.now(), **frozen}
+    done = revised(meeting, **changes)
+    store.change_meeting(meeting.id, done.model_dump(mode="json", include=set(changes)))
+    store.compact(meeting.id)
     return done
 
 
@@ -92,6 +94,6 @@ def reopen(store: Store, meeting: Meeting) -> Meeting:
     """Deliberately reopen a finalized meeting for changes."""
     if meeting.state is not MeetingState.FINALIZED:
         raise ReviewError(f"{meeting.id} is not finalized; nothing to reopen")
-    reopened = meeting.model_copy(update={"state": MeetingState.IN_PROGRESS})
-    store.save_meeting(reopened)
+    reopened = revised(meeting, state=MeetingState.IN_PROGRESS)
+    store.change_meeting(meeting.id, {"state": reopened.state.value})
     return reopened

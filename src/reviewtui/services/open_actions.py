@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from reviewtui.domain.people import KnownPerson, match_person
-from reviewtui.store.files import read_json_document
-
-PREFIX = {"action": "A", "decision": "D", "issue": "I", "note": "N"}
+from reviewtui.domain.rules import counts_as_redating
+from reviewtui.errors import StorageError
+from reviewtui.services.scorecard_index import MeasureFacts, load_index
+from reviewtui.store import layout
 
 
 @dataclass(frozen=True)
@@ -66,42 +67,25 @@ class ActionIndex:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.people: list[KnownPerson] = []
-        self.measures: dict[str, dict[str, Any]] = {}
-        self._read_scorecards()
-
-    def _read_scorecards(self) -> None:
-        seen: dict[str, KnownPerson] = {}
-        latest: dict[str, tuple[str, dict[str, Any]]] = {}
-        for path in sorted((self.root / "scorecards").glob("*.json")):
-            document = read_json_document(path) or {}
-            for summary in document.get("summary", {}).values():
-                for person in summary.get("people", []):
-                    seen.setdefault(
-                        person["name"].casefold(),
-                        KnownPerson(
-                            person["name"], person.get("email"), tuple(person.get("aliases", []))
-                        ),
-                    )
-                saved_at = summary.get("saved_at", "")
-                for measure_id, measure in summary.get("measures", {}).items():
-                    if measure_id not in latest or latest[measure_id][0] < saved_at:
-                        latest[measure_id] = (saved_at, measure)
-        self.people = list(seen.values())
-        self.measures = {measure_id: measure for measure_id, (_, measure) in latest.items()}
-
-    def item_files(self) -> list[Path]:
-        """Meeting files in meeting order, then the loose actions."""
-        meetings = sorted((self.root / "meetings").glob("M-*.json"), key=lambda p: int(p.stem[2:]))
-        loose = self.root / "actions" / "loose.json"
-        return [*meetings, loose] if loose.exists() else meetings
+        self.notices: list[str] = []
+        """Files that could not be read (skipped), for the command to mention."""
+        index = load_index(root)
+        self.people = [
+            KnownPerson(p["name"], p.get("email"), tuple(p.get("aliases", [])))
+            for p in index["people"]
+        ]
+        self.measures: dict[str, MeasureFacts] = index["measures"]
 
     def raw_actions(self) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
-        """Each stored action document with its meeting document (None for loose ones)."""
-        for path in self.item_files():
-            document = read_json_document(path) or {}
-            meeting = next(iter(document.get("meeting", {}).values()), None)
-            for item in document.get("items", {}).values():
+        """Each stored action record with its meeting record (None for loose ones)."""
+        for path in layout.item_files(self.root):
+            try:
+                document = layout.read_document(path)
+            except StorageError as error:
+                self.notices.append(f"skipped {path.name}: {error}")
+                continue
+            meeting = layout.record(document, layout.MEETING_TABLE)
+            for item in layout.item_records(document):
                 if item.get("kind") == "action":
                     yield item, meeting
 
@@ -153,9 +137,9 @@ class ActionIndex:
         else:
             bucket = "later"
         measure_id = item.get("measure_id")
-        measure = self.measures.get(measure_id or "", {})
+        measure = self.measures.get(measure_id or "")
         return ActionRow(
-            ref=f"{PREFIX[item['kind']]}-{item['number']}",
+            ref=layout.item_ref(item),
             number=item["number"],
             text=item["text"],
             owner=item.get("owner") or "",
@@ -164,9 +148,13 @@ class ActionIndex:
             days_overdue=overdue if item.get("status") == "open" else None,
             bucket=bucket if item.get("status") == "open" else item.get("status", ""),
             measure_id=measure_id,
-            measure_name=measure.get("name"),
-            measure_status=measure.get("status"),
+            measure_name=measure["name"] if measure else None,
+            measure_status=measure["status"] if measure else None,
             meeting_id=item.get("meeting_id"),
             meeting_title=meeting.get("title") if meeting else None,
-            slips=sum(1 for change in item.get("history", []) if change.get("field") == "due"),
+            slips=sum(
+                1
+                for change in item.get("history", [])
+                if counts_as_redating(change.get("field"), change.get("old"))
+            ),
         )

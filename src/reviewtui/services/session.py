@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from types import EllipsisType
 
 from reviewtui.domain.agenda import AgendaItem, AgendaKind, ItemProgress, is_worst
 from reviewtui.domain.capture import ActionStatus, CapturedItem, Change, ItemKind
 from reviewtui.domain.meeting import MeetingState
 from reviewtui.domain.people import KnownPerson
+from reviewtui.domain.revise import revised
 from reviewtui.domain.scorecard import Measure, Scorecard
 from reviewtui.domain.status import StatusLevel
 from reviewtui.errors import ReviewError
@@ -58,8 +60,37 @@ class MeetingSession:
         self.review_since: dt.date | None = None
         """The previous meeting's date: changes since then are what the review shows."""
         self._running_since: dt.datetime | None = None
-        self.refresh_carried()
+        self.refresh_carried(save=False)
         self.people = self._people()
+        self._seen = store.stamp()
+        self._external = store.documents.external_writes
+
+    def poll(self) -> bool:
+        """Reload if another process (the shell, a second app) changed the data since we
+        last looked; True when it did. Cheap when nothing changed: one folder scan."""
+        now = self.store.stamp()
+        documents = self.store.documents
+        if now == self._seen and documents.external_writes == self._external:
+            return False
+        changed = {
+            path for path in now.keys() | self._seen.keys() if now.get(path) != self._seen.get(path)
+        }
+        external = documents.external_writes != self._external or any(
+            now.get(path) != documents.known(path) for path in changed
+        )
+        self._seen, self._external = now, documents.external_writes
+        if external:
+            self.reload()
+        return external
+
+    def reload(self) -> None:
+        """Read the meeting, its items and the actions under review again from disk."""
+        self.meeting = self.store.meeting(self.meeting.id)
+        self.items = self.store.items(self.meeting.id)
+        self.refresh_carried(save=False)
+        self.people = self._people()
+        self._seen = self.store.stamp()
+        self._external = self.store.documents.external_writes
 
     # -- state -----------------------------------------------------------------------
 
@@ -77,17 +108,20 @@ class MeetingSession:
         """Open the meeting for running: mark it under way and start the clock."""
         if self.read_only:
             return
+        # Fold the journal of the last run into the file: opening stays quick.
+        self.store.compact(self.meeting.id)
         if self.meeting.state is MeetingState.PLANNED:
-            self._save(state=MeetingState.IN_PROGRESS, started_at=self.store.clock.now())
+            self._commit(state=MeetingState.IN_PROGRESS, started_at=self.store.clock.now())
+        self.refresh_carried()
         self._running_since = self.store.clock.now()
 
-    def refresh_carried(self) -> None:
+    def refresh_carried(self, save: bool = True) -> None:
         """Reload the actions under review (the shell may have changed them)."""
         review = actions_under_review(self.store, self.meeting)
         self.carried, self.review_since = review.actions, review.since
         numbers = sorted(item.number for item in review.actions)
-        if not self.read_only and numbers != sorted(self.meeting.carried):
-            self._save(carried=numbers)
+        if save and not self.read_only and numbers != sorted(self.meeting.carried):
+            self._commit(carried=numbers)
 
     # -- the clock -------------------------------------------------------------------
 
@@ -125,7 +159,7 @@ class MeetingSession:
         now = self.store.clock.now()
         self.current.used_seconds = self.used(self.current)
         self._running_since = now
-        self._save()
+        self._commit(touched=[self.current])
 
     # -- moving through the agenda ---------------------------------------------------
 
@@ -135,10 +169,11 @@ class MeetingSession:
         if self.read_only:
             self.meeting.current = index
             return self.current
+        left = self.current
         self._fold_clock()
-        if self.current.progress is ItemProgress.PENDING and index != self.meeting.current:
-            self.current.progress = ItemProgress.DONE
-        self._save(current=index)
+        if left.progress is ItemProgress.PENDING and index != self.meeting.current:
+            left.progress = ItemProgress.DONE
+        self._commit(touched=[left], current=index)
         return self.current
 
     def skip(self) -> AgendaItem:
@@ -146,6 +181,7 @@ class MeetingSession:
         self._require_writable()
         self._fold_clock()
         self.current.progress = ItemProgress.SKIPPED
+        self._commit(touched=[self.current])
         return self.go_to(self.meeting.current + 1)
 
     def move(self, index: int, delta: int) -> int:
@@ -156,8 +192,10 @@ class MeetingSession:
         if not 0 <= target < len(agenda) or index == target:
             return index
         current_key = self.current.key
-        agenda[index], agenda[target] = agenda[target], agenda[index]
-        self._save(current=next(i for i, a in enumerate(agenda) if a.key == current_key))
+        reordered = list(agenda)
+        reordered[index], reordered[target] = reordered[target], reordered[index]
+        current = next(i for i, a in enumerate(reordered) if a.key == current_key)
+        self._commit(agenda=reordered, current=current)
         return target
 
     def leave_warnings(self) -> list[str]:
@@ -261,9 +299,9 @@ class MeetingSession:
                     history.append(
                         Change(at=now, by=self.by, field=name, old=_text(old), new=_text(value))
                     )
-            return item.model_copy(update={**new, "history": history})
+            return revised(item, **new, history=history)
 
-        updated = self.store.update_item(number, change)
+        updated = self.store.update_item(number, change, self.meeting.id)
         self._replace(updated)
         return Saved(updated, warnings)
 
@@ -272,7 +310,7 @@ class MeetingSession:
         self._require_writable()
         if not any(item.number == number for item in self.items):
             raise ReviewError("only items captured in this meeting can be deleted here")
-        removed = self.store.delete_item(number)
+        removed = self.store.delete_item(number, self.meeting.id)
         self.items = [item for item in self.items if item.number != number]
         self._undo = [n for n in self._undo if n != number]
         return removed
@@ -294,14 +332,17 @@ class MeetingSession:
     def review(self, number: int, outcome: ActionStatus, note: str = "") -> CapturedItem:
         """Mark a carried-over action done or dropped."""
         self._require_writable()
-        updated = actions.set_status(self.store, str(number), outcome, self.by, note)
+        where = self._carried_home(number)
+        updated = actions.set_status(self.store, str(number), outcome, self.by, note, where)
         self._replace(updated)
         return updated
 
     def slip(self, number: int, due: dt.date, note: str = "") -> CapturedItem:
         """Give a carried-over action a new due date; the old one stays in its history."""
         self._require_writable()
-        updated = actions.redate(self.store, str(number), due, self.by, note)
+        updated = actions.redate(
+            self.store, str(number), due, self.by, note, self._carried_home(number)
+        )
         self._replace(updated)
         return updated
 
@@ -312,14 +353,14 @@ class MeetingSession:
         self._require_writable()
         if not 1 <= rating <= 10:
             raise ReviewError(f"a rating is 1 to 10; got {rating}")
-        self._save(rating=rating)
+        self._commit(rating=rating)
 
     def toggle_absent(self, name: str) -> None:
         """Mark an attendee absent, or present again."""
         self._require_writable()
         absent = list(self.meeting.absent)
         absent = [n for n in absent if n != name] if name in absent else [*absent, name]
-        self._save(absent=absent)
+        self._commit(absent=absent)
 
     def finalize(self) -> None:
         """End the meeting: the clock stops and the meeting becomes read-only."""
@@ -327,14 +368,18 @@ class MeetingSession:
         self._fold_clock()
         if self.current.progress is ItemProgress.PENDING:
             self.current.progress = ItemProgress.DONE
-        self.refresh_carried()
+        self.refresh_carried(save=False)
         outcomes = {
             str(item.number): review_outcome(item, self.review_since, self.by)
             for item in self.carried
         }
-        self._save(outcomes=outcomes)
         self._running_since = None
-        self.meeting = finalize(self.store, self.meeting)
+        self.meeting = finalize(
+            self.store,
+            self.meeting,
+            carried=sorted(item.number for item in self.carried),
+            outcomes=outcomes,
+        )
 
     def reopen(self) -> None:
         """Deliberately reopen a finalized meeting."""
@@ -349,13 +394,25 @@ class MeetingSession:
             self.current.used_seconds = self.used(self.current)
             self._running_since = now
 
-    def _save(self, **changes: object) -> None:
-        self.meeting = self.meeting.model_copy(update=changes)
-        self.store.save_meeting(self.meeting)
+    def _commit(self, touched: list[AgendaItem] | None = None, **changes: object) -> None:
+        """Validate changes on the meeting in memory and save them as one small write."""
+        for name, value in changes.items():
+            setattr(self.meeting, name, value)  # validated: the models validate assignment
+        fields = self.meeting.model_dump(mode="json", include=set(changes)) if changes else {}
+        agenda = {
+            item.key: item.model_dump(mode="json", include={"used_seconds", "progress"})
+            for item in touched or []
+        }
+        self.store.change_meeting(self.meeting.id, fields, agenda)
 
     def _replace(self, updated: CapturedItem) -> None:
         self.items = [updated if i.number == updated.number else i for i in self.items]
         self.carried = [updated if i.number == updated.number else i for i in self.carried]
+
+    def _carried_home(self, number: int) -> str | None | EllipsisType:
+        """The meeting file a carried action is kept in (``...``: not known, search)."""
+        found = next((i for i in self.carried if i.number == number), None)
+        return found.meeting_id if found is not None else ...
 
     def _require_writable(self) -> None:
         if self.read_only:

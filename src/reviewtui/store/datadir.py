@@ -1,17 +1,11 @@
-"""The data directory: its layout, its lock, its schema version and migrations.
+"""The data directory: its folders, its lock, its counters, its schema version.
 
-Layout (see docs/storage.md)::
+The layout is described in :mod:`reviewtui.store.layout` and docs/storage.md. Every write
+happens under the lock and starts by re-reading the file it changes, so two processes
+(the meeting app and ``reviewtui action done``) never lose each other's work.
 
-    DATA_DIR/
-      reviewtui.json          schema version
-      counters/item, meeting  append-only: the file size is the last number handed out
-      .lock                   held (flock) by whichever process is writing
-      scorecards/<id>.json    imported scorecards
-      meetings/M-<n>.json     one TinyDB file per meeting: the meeting and its captures
-      actions/loose.json      actions added outside any meeting
-
-Every write happens under the lock and starts by re-reading the file it changes, so two
-processes (the meeting app and ``reviewtui action done``) never lose each other's work.
+A data dir that cannot be written (read-only, a ``.lock`` that is not a file) still
+opens for reading; the first write then says what is wrong and what to do.
 """
 
 from __future__ import annotations
@@ -21,20 +15,22 @@ import errno
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from filelock import FileLock, Timeout
 
 from reviewtui.errors import LockTimeoutError, StorageError
+from reviewtui.store import layout
 from reviewtui.store.files import TEMP_SUFFIX, atomic_write_bytes, dump_json, read_json_document
+from reviewtui.store.migrations import MIGRATIONS as SHIPPED_MIGRATIONS
 
-SCHEMA_VERSION = 1
-META_FILE = "reviewtui.json"
 LOCK_TIMEOUT_SECONDS = 15.0
 
 Migration = Callable[[Path], None]
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = dict(SHIPPED_MIGRATIONS)
 """``MIGRATIONS[n]`` upgrades a data dir from schema ``n`` to ``n + 1`` in place."""
+
+Highest = Callable[[], int]
+"""Finds the highest number actually stored for a counter (a scan of the files)."""
 
 
 class DataDir:
@@ -42,54 +38,95 @@ class DataDir:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.meetings_dir = root / "meetings"
-        self.scorecards_dir = root / "scorecards"
-        self.actions_dir = root / "actions"
-        self.counters_dir = root / "counters"
-        self.meta_path = root / META_FILE
+        self.meetings_dir = root / layout.MEETINGS
+        self.scorecards_dir = root / layout.SCORECARDS
+        self.snapshots_dir = root / layout.SNAPSHOTS
+        self.actions_dir = root / layout.ACTIONS
+        self.counters_dir = root / layout.COUNTERS
+        self.cache_dir = root / layout.CACHE
+        self.meta_path = root / layout.META_FILE
+        self.lock_path = root / ".lock"
+        self.read_only_reason: str | None = None
+        """Why this data dir cannot be written (None when it can)."""
+        self.notices: list[str] = []
+        """Things repaired on the way (a counter behind the data), for the user to see."""
+        self._trusted: dict[str, int] = {}
+        self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_SECONDS)
+        self._create_folders()
         try:
-            for folder in self._folders():
-                folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StorageError(
-                f"cannot create the data directory {root}: {error.strerror}; "
-                "choose another with --data-dir or REVIEWTUI_DATA_DIR"
-            ) from None
-        self._lock = FileLock(str(root / ".lock"), timeout=LOCK_TIMEOUT_SECONDS)
-        with self.locked():
-            self._remove_stray_temp_files()
-            self._upgrade_schema()
+            with self.locked():
+                self._remove_stray_temp_files()
+                self._upgrade_schema()
+        except LockTimeoutError:
+            raise
+        except StorageError as error:
+            # Not writable: reading still works if the schema is one we can read as is.
+            self._check_readable_schema()
+            self.read_only_reason = str(error)
+
+    # -- the lock --------------------------------------------------------------------
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the data dir's write lock (re-entrant within a process)."""
+        if self.read_only_reason:
+            raise StorageError(self.read_only_reason)
         try:
             self._lock.acquire()
         except Timeout:
             raise LockTimeoutError(
-                f"another reviewtui process has held {self.root / '.lock'} for over "
+                f"another reviewtui process has held {self.lock_path} for over "
                 f"{LOCK_TIMEOUT_SECONDS:.0f} s; close it or try again"
             ) from None
+        except OSError as error:
+            raise StorageError(self._lock_problem(error)) from None
         try:
             yield
         finally:
             self._lock.release()
 
-    def next_number(self, counter: str, count: int = 1) -> int:
-        """Allocate the next number of a counter (``item``, ``meeting``); call under the lock.
+    def _lock_problem(self, error: OSError) -> str:
+        if self.lock_path.is_dir():
+            return (
+                f"cannot write to {self.root}: its lock {self.lock_path} is a folder, not a "
+                f"file. Nothing was changed; if it is empty, remove it (rmdir '{self.lock_path}')"
+            )
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return (
+                f"cannot write to {self.root}: {(error.strerror or 'not permitted').lower()}. "
+                "Nothing was changed; "
+                "reading still works. Check the folder's permissions, or choose a data dir "
+                "you can write with --data-dir or REVIEWTUI_DATA_DIR"
+            )
+        return f"cannot lock {self.lock_path}: {error.strerror}. Nothing was changed"
 
-        With ``count`` above 1, allocates that many numbers at once (one fsync) and returns
-        the last of them: the block is ``last - count + 1 .. last``.
+    # -- counters --------------------------------------------------------------------
 
-        A counter is an append-only file that grows by one byte per number handed out, so
-        its size *is* the last number. Appending one byte and fsyncing costs one fsync
-        (no rename, no JSON), and the number is durable before anything uses it: a crash
-        can leave a gap in the numbers but never hand out the same one twice.
+    def next_number(self, counter: str, highest: Highest, count: int = 1) -> int:
+        """Allocate numbers of a counter (``item``, ``meeting``); call under the lock.
+
+        Returns the last of ``count`` new numbers (the block is ``last - count + 1 .. last``).
+
+        A counter is an append-only file that grows by one byte per number, so its size is
+        the last number handed out, durable (one fsync) before anything uses it: a crash
+        leaves a gap, never a duplicate. A counter file can still be reset behind our back
+        (a restore from backup, a sync tool), so it is checked against the highest number
+        actually stored the first time this process uses it, and again whenever it shrinks.
         """
         path = self.counters_dir / counter
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
             try:
+                size = os.fstat(fd).st_size
+                trusted = self._trusted.get(counter)
+                if trusted is None or size < trusted:
+                    stored = highest()
+                    if size < stored:
+                        self.notices.append(
+                            f"{path} said {size} but numbers up to {stored} are in use; "
+                            f"repaired it so no number is handed out twice"
+                        )
+                        count += stored - size
                 os.write(fd, b"\n" * count)
                 os.fsync(fd)
                 number = os.fstat(fd).st_size
@@ -97,60 +134,80 @@ class DataDir:
                 os.close(fd)
         except OSError as error:
             reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
-            raise StorageError(f"could not save {path}: {reason}; nothing was captured") from None
+            raise StorageError(f"could not save {path}: {reason}; nothing was changed") from None
+        self._trusted[counter] = number
         return number
 
-    def set_counter_at_least(self, counter: str, number: int) -> None:
-        """Make sure the next number handed out is above ``number`` (imports, seeding)."""
-        path = self.counters_dir / counter
-        current = path.stat().st_size if path.exists() else 0
-        if number > current:
-            with path.open("ab") as handle:
-                handle.write(b"\n" * (number - current))
-                handle.flush()
-                os.fsync(handle.fileno())
+    # -- opening ---------------------------------------------------------------------
 
-    def read_meta(self) -> dict[str, Any]:
-        """The meta document (schema version, counters)."""
-        return read_json_document(self.meta_path) or {"schema_version": SCHEMA_VERSION}
-
-    def _folders(self) -> tuple[Path, ...]:
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder of the layout."""
         return (
             self.root,
             self.meetings_dir,
             self.scorecards_dir,
+            self.snapshots_dir,
             self.actions_dir,
             self.counters_dir,
+            self.cache_dir,
         )
+
+    def _create_folders(self) -> None:
+        try:
+            for folder in self.folders():
+                folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            if not self.root.is_dir():
+                raise StorageError(
+                    f"cannot create the data directory {self.root}: {error.strerror}; "
+                    "choose another with --data-dir or REVIEWTUI_DATA_DIR"
+                ) from None
+            # An existing data dir we cannot write: the lock will say so on the first write.
 
     def _remove_stray_temp_files(self) -> None:
         # Under the lock no write is in flight, so any temp file left is from a killed process.
-        for folder in self._folders():
+        for folder in self.folders():
             for stray in folder.glob(f".*{TEMP_SUFFIX}"):
                 with contextlib.suppress(OSError):
                     stray.unlink()
 
-    def _upgrade_schema(self) -> None:
+    def _schema_version(self) -> int | None:
         meta = read_json_document(self.meta_path)
         if meta is None:
-            atomic_write_bytes(self.meta_path, dump_json({"schema_version": SCHEMA_VERSION}))
-            return
+            return None
         version = meta.get("schema_version")
         if not isinstance(version, int) or version < 1:
             raise StorageError(
                 f"{self.meta_path} has no valid schema_version; it has not been changed. "
                 "Restore it from a backup or move the data directory aside."
             )
-        if version > SCHEMA_VERSION:
+        if version > layout.SCHEMA_VERSION:
             raise StorageError(
                 f"{self.root} was written by a newer reviewtui (schema {version}, this one "
-                f"knows {SCHEMA_VERSION}); upgrade reviewtui: pip install -U reviewtui"
+                f"knows {layout.SCHEMA_VERSION}); upgrade reviewtui: pip install -U reviewtui"
             )
-        while version < SCHEMA_VERSION:
+        return version
+
+    def _check_readable_schema(self) -> None:
+        version = self._schema_version()
+        if version is not None and version < layout.SCHEMA_VERSION:
+            raise StorageError(
+                f"{self.root} needs upgrading to schema {layout.SCHEMA_VERSION}, which means "
+                "writing to it, and it cannot be written now. Make it writable and try again."
+            )
+
+    def _upgrade_schema(self) -> None:
+        version = self._schema_version()
+        if version is None:
+            self._write_meta(layout.SCHEMA_VERSION)
+            return
+        while version < layout.SCHEMA_VERSION:
             migrate = MIGRATIONS.get(version)
             if migrate is None:
                 raise StorageError(f"no migration from schema {version}; upgrade reviewtui")
             migrate(self.root)
             version += 1
-            meta["schema_version"] = version
-            atomic_write_bytes(self.meta_path, dump_json(meta))
+            self._write_meta(version)
+
+    def _write_meta(self, version: int) -> None:
+        atomic_write_bytes(self.meta_path, dump_json({"schema_version": version}))

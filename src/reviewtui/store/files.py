@@ -23,11 +23,17 @@ TEMP_SUFFIX = ".rtmp"
 """Suffix of in-flight temporary files; strays are removed when the data dir is opened."""
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
+PRIVATE = 0o600
+"""Data files: meetings hold people's names and performance, so only their owner reads them."""
+SHARED = 0o666
+"""Exports: the user's umask decides (0644 typically), as for any file they create."""
+
+
+def atomic_write_bytes(path: Path, payload: bytes, mode: int = PRIVATE) -> None:
     """Replace ``path`` with ``payload`` durably: the old or the new content, never a mix."""
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         try:
             view = memoryview(payload)
             while view:

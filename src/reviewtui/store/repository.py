@@ -1,32 +1,36 @@
-"""Repositories: read and write scorecards, meetings and captured items durably.
+"""The Store: scorecards, meetings and captured items, each change one durable write.
 
-Each operation opens its TinyDB file, works and closes it again. A long-lived TinyDB
-instance would cache query results and the next document id, and both go stale (or
-collide) as soon as another process writes the same file.
+Records are validated into the domain's pydantic models on the way in and out; the
+format itself lives in :mod:`reviewtui.store.layout`, and the one-write rule in
+:mod:`reviewtui.store.documents`.
 """
 
 from __future__ import annotations
 
+import os
 import uuid
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import EllipsisType
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
-from tinydb import TinyDB
-from tinydb.table import Document, Table
+from pydantic import BaseModel, ValidationError
+from tinydb.table import Document
 
 from reviewtui.domain.capture import CapturedItem, ItemKind
 from reviewtui.domain.clock import Clock, SystemClock
 from reviewtui.domain.meeting import Meeting
+from reviewtui.domain.revise import revised
 from reviewtui.domain.scorecard import Scorecard
-from reviewtui.errors import NotFoundError
-from reviewtui.store.atomic import AtomicJSONStorage
+from reviewtui.errors import CorruptFileError, NotFoundError
+from reviewtui.store import layout
 from reviewtui.store.datadir import DataDir
-from reviewtui.store.files import corrupt, read_json_document
+from reviewtui.store.documents import Documents, Signature
+from reviewtui.store.files import corrupt
+from reviewtui.store.journal import JOURNAL_SUFFIX, journal_of
+from reviewtui.store.snapshots import read_snapshot, write_snapshot
 
-LOOSE_ACTIONS = "loose"
-"""File stem for actions added outside any meeting (``reviewtui action add``)."""
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class Store:
@@ -35,36 +39,23 @@ class Store:
     def __init__(self, root: Path, clock: Clock | None = None) -> None:
         self.data = DataDir(root)
         self.clock = clock or SystemClock()
+        self.documents = Documents(self.data, _validate_document)
+
+    @property
+    def notices(self) -> list[str]:
+        """Things repaired or skipped on the way (a counter behind the data, a damaged
+        meeting), for the CLI and the app to show."""
+        return self.data.notices
 
     # -- scorecards ------------------------------------------------------------------
 
     def save_scorecard(self, scorecard: Scorecard) -> None:
-        """Store (or replace) an imported scorecard under its id.
-
-        Beside the full model it keeps a plain summary (people, each measure's current
-        status) that ``reviewtui status`` reads without loading the model.
-        """
-        summary = {
-            "saved_at": self.clock.now().isoformat(),
-            "period": scorecard.review_period(),
-            "people": [p.model_dump(mode="json") for p in scorecard.people],
-            "measures": {
-                m.id: {
-                    "name": m.name,
-                    "owner": m.owner,
-                    "status": scorecard.status_of(m).model_dump(include={"key", "name", "symbol"}),
-                }
-                for _, _, m in scorecard.measures()
-            },
-        }
-        with self.data.locked(), self._open(self._scorecard_path(scorecard.id)) as db:
-            for name, document in (
-                ("scorecard", scorecard.model_dump(mode="json")),
-                ("summary", summary),
-            ):
-                table = db.table(name, cache_size=0)
-                table.truncate()
-                table.insert(document)
+        """Store (or replace) an imported scorecard under its id: one write."""
+        path = layout.scorecard_file(self.data.root, scorecard.id)
+        with self.documents.transaction(path) as db:
+            table = db.table(layout.SCORECARD_TABLE, cache_size=0)
+            table.truncate()
+            table.insert(Document(scorecard.model_dump(mode="json"), doc_id=1))
 
     def scorecards(self) -> list[Scorecard]:
         """Every stored scorecard."""
@@ -74,68 +65,93 @@ class Store:
 
     def scorecard(self, scorecard_id: str) -> Scorecard:
         """A stored scorecard; NotFoundError if there is none with that id."""
-        path = self._scorecard_path(scorecard_id)
-        document = read_json_document(path)
-        rows = list((document or {}).get("scorecard", {}).values())
-        if not rows:
+        path = layout.scorecard_file(self.data.root, scorecard_id)
+        row = layout.record(self.documents.read(path), layout.SCORECARD_TABLE)
+        if row is None:
             raise NotFoundError(f"no scorecard {scorecard_id!r} in {self.data.root}")
-        return _validated(Scorecard, rows[0], path)
+        return _validated(Scorecard, row, path)
 
     # -- meetings --------------------------------------------------------------------
 
     def create_meeting(
         self, build: Callable[[str], Meeting], scorecard: Scorecard | None = None
     ) -> Meeting:
-        """Allocate a meeting id, build the meeting with it and store it.
+        """Allocate a meeting id, build the meeting with it and store it (one write).
 
-        ``scorecard`` is kept in the meeting's file as reviewed, so re-importing the
-        scorecard later never changes what an earlier meeting showed.
+        ``scorecard`` is kept as reviewed (``snapshots/``), so re-importing the scorecard
+        later never changes what this meeting showed.
         """
         with self.data.locked():
-            meeting = build(f"M-{self.data.next_number('meeting')}")
-            with self._open(self._meeting_path(meeting.id)) as db:
-                if scorecard is not None:
-                    db.table("scorecard", cache_size=0).insert(scorecard.model_dump(mode="json"))
-                db.table("meeting", cache_size=0).insert(meeting.model_dump(mode="json"))
+            number = self.data.next_number("meeting", self._highest_meeting_number)
+            while layout.meeting_file(self.data.root, f"M-{number}").exists():
+                number = self.data.next_number("meeting", self._highest_meeting_number)
+            meeting = build(f"M-{number}")
+            if scorecard is not None:
+                name = write_snapshot(self.data.root, scorecard.model_dump(mode="json"))
+                meeting = revised(meeting, snapshot=name)
+            with self.documents.transaction(self._meeting_path(meeting.id)) as db:
+                db.table(layout.MEETING_TABLE, cache_size=0).insert(
+                    Document(meeting.model_dump(mode="json"), doc_id=1)
+                )
         return meeting
 
     def meeting_scorecard(self, meeting: Meeting) -> Scorecard:
         """The scorecard as this meeting reviewed it (the stored one if none was kept)."""
-        path = self._meeting_path(meeting.id)
-        rows = list((read_json_document(path) or {}).get("scorecard", {}).values())
-        if rows:
-            return _validated(Scorecard, rows[0], path)
+        if meeting.snapshot:
+            row = read_snapshot(self.data.root, meeting.snapshot)
+            if row is not None:
+                path = self.data.snapshots_dir / meeting.snapshot
+                return _validated(Scorecard, row, path)
         return self.scorecard(meeting.scorecard_id)
 
     def save_meeting(self, meeting: Meeting) -> None:
-        """Replace a meeting's own record (its captured items are untouched)."""
-        with self.data.locked(), self._open(self._meeting_path(meeting.id)) as db:
-            table = db.table("meeting", cache_size=0)
-            table.truncate()
-            table.insert(meeting.model_dump(mode="json"))
+        """Replace a meeting's whole record (its captured items are untouched): one write."""
+        self.change_meeting(meeting.id, meeting.model_dump(mode="json"))
+
+    def change_meeting(
+        self,
+        meeting_id: str,
+        fields: dict[str, Any],
+        agenda: dict[str, dict[str, Any]] | None = None,
+    ) -> None:
+        """Set some fields of a meeting and of its agenda items (by key): one small write."""
+        path = self._existing_meeting_path(meeting_id)
+        entries = [layout.set_meeting(fields)] if fields else []
+        entries += [layout.set_agenda_item(key, values) for key, values in (agenda or {}).items()]
+        if entries:
+            self.documents.append(path, layout.batch(entries))
 
     def meeting(self, meeting_id: str) -> Meeting:
         """A stored meeting; NotFoundError if unknown."""
         path = self._meeting_path(meeting_id)
-        rows = list((read_json_document(path) or {}).get("meeting", {}).values())
-        if not rows:
+        row = layout.record(self.documents.read(path), layout.MEETING_TABLE)
+        if row is None:
             raise NotFoundError(f"no meeting {meeting_id!r}; `reviewtui meeting list` shows them")
-        return _validated(Meeting, rows[0], path)
+        return _validated(Meeting, row, path)
 
     def meetings(self) -> list[Meeting]:
-        """All meetings, oldest first."""
-        found = [self.meeting(path.stem) for path in self.data.meetings_dir.glob("M-*.json")]
-        return sorted(found, key=lambda m: int(m.id[2:]))
+        """All readable meetings, oldest first; a damaged file is skipped with a notice."""
+        found = []
+        for path in layout.meeting_files(self.data.root):
+            try:
+                found.append(self.meeting(path.stem))
+            except (CorruptFileError, NotFoundError) as error:
+                self._notice(f"skipped {path.name}: {error}")
+        return found
+
+    def compact(self, meeting_id: str) -> None:
+        """Fold a meeting's journal into its file (when a meeting opens or is finalized)."""
+        self.documents.compact(self._meeting_path(meeting_id))
 
     def sent_emails(self, meeting_id: str) -> list[dict[str, Any]]:
         """The follow-up emails already sent for a meeting."""
-        path = self._meeting_path(meeting_id)
-        return list((read_json_document(path) or {}).get("sent", {}).values())
+        document = self.documents.read(self._meeting_path(meeting_id))
+        return list((document or {}).get(layout.SENT_TABLE, {}).values())
 
     def record_sent(self, meeting_id: str, entry: dict[str, Any]) -> None:
-        """Durably note that one follow-up email went out."""
-        with self.data.locked(), self._open(self._meeting_path(meeting_id)) as db:
-            db.table("sent", cache_size=0).insert(entry)
+        """Durably note that one follow-up email went out (the moment the server took it)."""
+        path = self._existing_meeting_path(meeting_id)
+        self.documents.append(path, layout.add_sent(entry))
 
     # -- captured items --------------------------------------------------------------
 
@@ -149,19 +165,18 @@ class Store:
         """Durably store a new captured item and return it (fsynced before returning)."""
         path = self._items_path(meeting_id)
         with self.data.locked():
-            if meeting_id is not None and not path.exists():
-                raise NotFoundError(f"no meeting {meeting_id!r}")
+            if meeting_id is not None:
+                self._existing_meeting_path(meeting_id)
             item = CapturedItem(
                 uid=uuid.uuid4().hex,
-                number=self.data.next_number("item"),
+                number=self.data.next_number("item", self.max_item_number),
                 kind=kind,
                 text=text,
                 meeting_id=meeting_id,
                 created_at=self.clock.now(),
                 **fields,
             )
-            with self._open(path) as db:
-                db.table("items", cache_size=0).insert(item.model_dump(mode="json"))
+            self.documents.append(path, layout.set_item(item.model_dump(mode="json")))
         return item
 
     def add_loose_items(
@@ -172,97 +187,146 @@ class Store:
             return []
         path = self._items_path(None)
         with self.data.locked():
-            last = self.data.next_number("item", count)
+            last = self.data.next_number("item", self.max_item_number, count)
             items = build(list(range(last - count + 1, last + 1)))
-            with self._open(path) as db:
-                db.table("items", cache_size=0).insert_multiple(
-                    item.model_dump(mode="json") for item in items
+            with self.documents.transaction(path) as db:
+                table = db.table(layout.ITEMS_TABLE, cache_size=0)
+                table.insert_multiple(
+                    Document(item.model_dump(mode="json"), doc_id=item.number) for item in items
                 )
         return items
 
     def update_item(
-        self, ref_number: int, change: Callable[[CapturedItem], CapturedItem]
+        self,
+        number: int,
+        change: Callable[[CapturedItem], CapturedItem],
+        meeting_id: str | None | EllipsisType = ...,
     ) -> CapturedItem:
-        """Apply ``change`` to the item with this number, re-read under the lock."""
+        """Apply ``change`` to the item with this number, re-read under the lock: one write.
 
-        def apply(table: Table, doc: Document, item: CapturedItem) -> CapturedItem:
-            updated = change(item)
-            table.update(_replace_with(updated.model_dump(mode="json")), doc_ids=[doc.doc_id])
-            return updated
-
-        return self._with_item(ref_number, apply)
-
-    def delete_item(self, ref_number: int) -> CapturedItem:
-        """Remove an item (undo of a capture); returns what was removed."""
-
-        def apply(table: Table, doc: Document, item: CapturedItem) -> CapturedItem:
-            table.remove(doc_ids=[doc.doc_id])
-            return item
-
-        return self._with_item(ref_number, apply)
-
-    def _with_item(
-        self, ref_number: int, apply: Callable[[Table, Document, CapturedItem], CapturedItem]
-    ) -> CapturedItem:
-        """Find the item with this number under the lock and let ``apply`` change its file."""
+        ``meeting_id`` says which file holds it (``None``: the loose actions) when the
+        caller knows; otherwise every file is searched.
+        """
         with self.data.locked():
-            for path in self._item_files():
-                with self._open(path) as db:
-                    table = db.table("items", cache_size=0)
-                    for doc in table.all():
-                        if doc.get("number") == ref_number:
-                            return apply(table, doc, _validated(CapturedItem, dict(doc), path))
-        raise NotFoundError(
-            f"no action or other captured item numbered {ref_number} (A-{ref_number})"
-        )
+            path, item = self._find_item(number, meeting_id)
+            updated = change(item)
+            self.documents.append(path, layout.set_item(updated.model_dump(mode="json")))
+        return updated
+
+    def delete_item(self, number: int, meeting_id: str | None | EllipsisType = ...) -> CapturedItem:
+        """Remove an item (undo of a capture); returns what was removed."""
+        with self.data.locked():
+            path, item = self._find_item(number, meeting_id)
+            self.documents.append(path, layout.delete_item(number))
+        return item
 
     def items(self, meeting_id: str | None = None) -> list[CapturedItem]:
         """Items of one meeting (or the loose actions when ``meeting_id`` is None)."""
-        return list(self._read_items(self._items_path(meeting_id)))
+        path = self._items_path(meeting_id)
+        return [
+            _validated(CapturedItem, row, path)
+            for row in layout.item_records(self.documents.read(path))
+        ]
 
     def all_items(self) -> Iterator[CapturedItem]:
-        """Every captured item in every meeting, plus loose actions."""
-        for path in self._item_files():
-            yield from self._read_items(path)
+        """Every readable captured item in every meeting, plus loose actions."""
+        for path in layout.item_files(self.data.root):
+            try:
+                rows = list(layout.item_records(self.documents.read(path)))
+                items = [_validated(CapturedItem, row, path) for row in rows]
+            except CorruptFileError as error:
+                self._notice(f"skipped {path.name}: {error}")
+                continue
+            yield from items
+
+    def max_item_number(self) -> int:
+        """The highest item number stored anywhere (damaged files count what they hold)."""
+        highest = 0
+        for path in layout.item_files(self.data.root):
+            try:
+                rows = (self.documents.read(path) or {}).get(layout.ITEMS_TABLE, {})
+            except CorruptFileError:
+                continue
+            numbers = [r.get("number") for r in rows.values() if isinstance(r, dict)]
+            highest = max([highest, *(n for n in numbers if isinstance(n, int))])
+        return highest
+
+    def stamp(self) -> dict[Path, Signature]:
+        """Each meeting and action file's signature: one folder scan, cheap enough to poll.
+
+        Compare with :meth:`Documents.known` to tell another process's writes from ours.
+        """
+        found: dict[Path, list[tuple[int, int, int]]] = {}
+        for folder in (self.data.meetings_dir, self.data.actions_dir):
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.startswith(".") or not name.endswith((".json", JOURNAL_SUFFIX)):
+                        continue
+                    info = entry.stat()
+                    document = Path(folder, name).with_suffix(".json")
+                    pair = found.setdefault(document, [(0, 0, 0), (0, 0, 0)])
+                    pair[name.endswith(JOURNAL_SUFFIX)] = (
+                        info.st_ino,
+                        info.st_size,
+                        info.st_mtime_ns,
+                    )
+        return {path: (pair[0], pair[1]) for path, pair in found.items()}
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _read_items(self, path: Path) -> Iterator[CapturedItem]:
-        document = read_json_document(path) or {}
-        for row in document.get("items", {}).values():
-            yield _validated(CapturedItem, row, path)
+    def _find_item(
+        self, number: int, meeting_id: str | None | EllipsisType
+    ) -> tuple[Path, CapturedItem]:
+        if meeting_id is ...:
+            paths = layout.item_files(self.data.root)
+        else:
+            paths = [self._items_path(meeting_id)]
+        for path in paths:
+            row = (self.documents.read(path) or {}).get(layout.ITEMS_TABLE, {}).get(str(number))
+            if row is not None:
+                return path, _validated(CapturedItem, row, path)
+        raise NotFoundError(f"no action or other captured item numbered {number} (A-{number})")
 
-    def _item_files(self) -> list[Path]:
-        files = sorted(self.data.meetings_dir.glob("M-*.json"), key=lambda p: int(p.stem[2:]))
-        loose = self._items_path(None)
-        return [*files, loose] if loose.exists() else files
+    def _highest_meeting_number(self) -> int:
+        files = layout.meeting_files(self.data.root)
+        return max((layout.meeting_number(p) or 0 for p in files), default=0)
 
-    def _open(self, path: Path) -> TinyDB:
-        return TinyDB(path, storage=AtomicJSONStorage)
-
-    def _scorecard_path(self, scorecard_id: str) -> Path:
-        return self.data.scorecards_dir / f"{scorecard_id}.json"
+    def _notice(self, text: str) -> None:
+        if text not in self.data.notices:
+            self.data.notices.append(text)
 
     def _meeting_path(self, meeting_id: str) -> Path:
-        if not meeting_id.startswith("M-") or not meeting_id[2:].isdigit():
+        if not layout.MEETING_ID.match(meeting_id):
             raise NotFoundError(f"{meeting_id!r} is not a meeting id; they look like M-12")
-        return self.data.meetings_dir / f"{meeting_id}.json"
+        return layout.meeting_file(self.data.root, meeting_id)
+
+    def _existing_meeting_path(self, meeting_id: str) -> Path:
+        # Cheap on purpose (a capture calls it): whether the file holds its meeting record is
+        # checked when the file is verified before the write.
+        path = self._meeting_path(meeting_id)
+        if not path.exists() and not journal_of(path).exists():
+            raise NotFoundError(f"no meeting {meeting_id!r}; `reviewtui meeting list` shows them")
+        return path
 
     def _items_path(self, meeting_id: str | None) -> Path:
         if meeting_id is None:
-            return self.data.actions_dir / f"{LOOSE_ACTIONS}.json"
+            return layout.loose_file(self.data.root)
         return self._meeting_path(meeting_id)
 
 
-def _replace_with(document: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
-    def replace(doc: MutableMapping[Any, Any]) -> None:
-        doc.clear()
-        doc.update(document)
-
-    return replace
-
-
-ModelT = TypeVar("ModelT", Scorecard, Meeting, CapturedItem)
+def _validate_document(path: Path, document: layout.Document) -> None:
+    """Every record of a document must fit its model, or the file is refused as damaged."""
+    meeting = layout.record(document, layout.MEETING_TABLE)
+    if meeting is not None:
+        _validated(Meeting, meeting, path)
+    elif layout.meeting_number(path) is not None and document:
+        raise corrupt(path, "it has no meeting record")
+    scorecard = layout.record(document, layout.SCORECARD_TABLE)
+    if scorecard is not None:
+        _validated(Scorecard, scorecard, path)
+    for row in document.get(layout.ITEMS_TABLE, {}).values():
+        _validated(CapturedItem, row, path)
 
 
 def _validated(model: type[ModelT], row: Any, path: Path) -> ModelT:

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from reviewtui.domain.agenda import AgendaKind
 from reviewtui.domain.capture import CapturedItem, ItemKind
@@ -19,10 +19,13 @@ from reviewtui.tui.screens.items import ItemsScreen
 from reviewtui.tui.widgets.agenda_list import AgendaList
 from reviewtui.tui.widgets.captured_list import CapturedList
 from reviewtui.tui.widgets.clock_bar import ClockBar
+from reviewtui.tui.widgets.key_footer import KeyFooter
 from reviewtui.tui.widgets.measure_view import MeasureView
 from reviewtui.tui.widgets.review_table import ReviewTable
 from reviewtui.tui.widgets.wrapup_view import WrapUpView
 
+WATCH_SECONDS = 0.5
+"""How often the screen looks for changes made by other processes."""
 NARROW = 100
 """Below this width the agenda is one key (g) away instead of always shown."""
 VIEW_OF = {
@@ -89,12 +92,13 @@ class MeetingScreen(ItemsScreen):
                     yield WrapUpView(id="view-wrapup")
                 yield Static(id="captured-title")
                 yield CapturedList(id="captured")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         """Start the clock and draw everything."""
         self.session.start()
         self.set_interval(1, self._tick)
+        self.set_interval(WATCH_SECONDS, self._watch)
         self.refresh_all(focus=True)
 
     def on_resize(self, event: Resize) -> None:
@@ -167,6 +171,12 @@ class MeetingScreen(ItemsScreen):
             AgendaKind.WRAP_UP: "#attendance",
         }.get(kind, "#view-measure")
         self.query_one(target).focus()
+
+    def _watch(self) -> None:
+        """Show what the shell or another app changed (an action done, a new capture)."""
+        changed: list[bool] = []
+        if self._safely(lambda: changed.append(self.session.poll())) and changed[0]:
+            self.refresh_all()
 
     def _tick(self) -> None:
         self._ticks += 1

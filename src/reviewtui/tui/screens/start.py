@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from reviewtui import __version__
@@ -26,6 +26,7 @@ from reviewtui.services.meetings import plan_meeting
 from reviewtui.store.repository import Store
 from reviewtui.tui.markup import safe
 from reviewtui.tui.screens.dialogs import PromptScreen
+from reviewtui.tui.widgets.key_footer import KeyFooter
 
 SCORECARD_SUFFIXES = {".csv", ".tsv", ".xlsx", ".yaml", ".yml", ".json"}
 
@@ -132,7 +133,7 @@ class StartScreen(Screen[None]):
             id="start-header",
         )
         yield OptionList(id="choices")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """List the choices."""

@@ -1,0 +1,52 @@
+"""Evaluate every imported scorecard into the facts the fast commands cache.
+
+Kept apart from :mod:`reviewtui.services.scorecard_index` because it imports the domain
+models (pydantic), which the fast path only pays for when a scorecard has changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from reviewtui.domain.scorecard import Scorecard
+from reviewtui.errors import StorageError
+from reviewtui.services.scorecard_index import MeasureFacts, PersonFacts
+from reviewtui.store import layout
+from reviewtui.store.files import read_json_document
+
+
+def scorecard_facts(root: Path) -> tuple[list[PersonFacts], dict[str, MeasureFacts]]:
+    """People (first scorecard to name them wins) and measures (the newest file wins)."""
+    people: dict[str, PersonFacts] = {}
+    measures: dict[str, MeasureFacts] = {}
+    files = sorted((root / layout.SCORECARDS).glob("*.json"), key=_modified)
+    for path in files:
+        with contextlib.suppress(StorageError, ValidationError):
+            row = layout.record(read_json_document(path), layout.SCORECARD_TABLE)
+            if row is None:
+                continue
+            card = Scorecard.model_validate(row)
+            for person in card.people:
+                people.setdefault(
+                    person.name.casefold(),
+                    {"name": person.name, "email": person.email, "aliases": list(person.aliases)},
+                )
+            period = card.review_period()
+            for _, _, measure in card.measures():
+                level = card.status_of(measure, period)
+                measures[measure.id] = {
+                    "name": measure.name,
+                    "scorecard_id": card.id,
+                    "status": {"key": level.key, "name": level.name, "symbol": level.symbol},
+                }
+    return list(people.values()), measures
+
+
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from reviewtui import __version__
+from reviewtui.commands import output
 from reviewtui.errors import InvalidInputError, ReviewError
 from reviewtui.paths import DATA_DIR_ENV, data_dir
 
@@ -30,15 +31,15 @@ class ReviewGroup(click.Group):
             return super().invoke(ctx)
         except InvalidInputError as error:
             for problem in error.problems:
-                click.secho(f"✖ {problem}", fg="red", err=True)
+                output.error(str(problem))
             ctx.exit(1)
         except ReviewError as error:
-            click.secho(f"✖ {error}", fg="red", err=True)
+            output.error(str(error))
             ctx.exit(1)
         finally:
             store = (ctx.obj or {}).get("store")
             for notice in store.notices if store is not None else []:
-                click.secho(f"▲ {notice}", fg="yellow", err=True)
+                output.warn(notice)
 
 
 @click.group(cls=ReviewGroup, invoke_without_command=True)
@@ -93,9 +94,9 @@ def validate(files: tuple[Path, ...], sheet: str | None) -> None:
         except InvalidInputError as error:
             failed += 1
             count = len(error.problems)
-            click.secho(f"✖ {path}: {count} problem{'s' * (count != 1)}", fg="red", err=True)
+            output.error(f"{path}: {count} problem{'s' * (count != 1)}")
             for problem in error.problems:
-                click.echo(f"  {problem}", err=True)
+                output.note(f"  {problem}")
             continue
         click.echo(f"✔ {path}: valid")
         click.echo(summarise(scorecard))
@@ -139,7 +140,7 @@ def import_scorecard(ctx: click.Context, file: Path, sheet: str | None) -> None:
 
     store = store_from(ctx)
     scorecard = import_scorecard(store, file, sheet)
-    click.echo(f"✔ imported {scorecard.name} as {scorecard.id!r} into {store.data.root}")
+    output.say(f"✔ imported {scorecard.name} as {scorecard.id!r} into {store.data.root}")
     click.echo(summarise(scorecard))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -252,9 +252,6 @@ CELL = st.one_of(
 )
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
 @given(rows=st.lists(st.lists(CELL, min_size=0, max_size=12), max_size=6))
 def test_fuzzed_csv_gives_a_scorecard_or_clear_problems(
     tmp_path: Path, rows: list[list[str]]
@@ -268,9 +265,6 @@ def test_fuzzed_csv_gives_a_scorecard_or_clear_problems(
         assert error.problems and all(p.message for p in error.problems)
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
 @given(text=st.text(max_size=200))
 def test_fuzzed_yaml_and_raw_csv_never_traceback(tmp_path: Path, text: str) -> None:
     for name in ("fuzz.yaml", "fuzz.csv"):
@@ -307,9 +301,6 @@ MEASURE = st.fixed_dictionaries(
 )
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
 @given(
     measures=st.lists(MEASURE, max_size=3),
     people=st.lists(st.fixed_dictionaries({"name": st.text(max_size=4)}), max_size=2),

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from reviewtui.commands import output
 from reviewtui.commands.listing import emit
 from reviewtui.errors import InvalidInputError, NotFoundError, Problem
 from reviewtui.paths import data_dir
@@ -68,7 +69,7 @@ def _index(ctx: click.Context) -> Any:
 
 def _warn(notices: list[str]) -> None:
     for notice in notices:
-        click.secho(f"▲ {notice}", fg="yellow", err=True)
+        output.warn(notice)
 
 
 def _check_owner_known(index: Any, owner: str, rows: list[Any]) -> None:
@@ -173,8 +174,8 @@ def add(
     due = _due(due_text)
     item, warnings = add_action(_store(ctx), title, owner, due, measure_id, meeting_id, by=_by())
     for warning in warnings:
-        click.secho(f"▲ {warning}", fg="yellow", err=True)
-    click.echo(f"✔ {item.ref} saved: {item.text} ({item.owner}, due {_weekday_date(item.due)})")
+        output.warn(warning)
+    output.say(f"✔ {item.ref} saved: {item.text} ({item.owner}, due {_weekday_date(item.due)})")
 
 
 def _weekday_date(day: dt.date | None) -> str:
@@ -186,7 +187,7 @@ def _close(ctx: click.Context, ref: str, note: str, state: str) -> None:
     from reviewtui.services.actions import set_status
 
     item = set_status(_store(ctx), ref, ActionStatus(state), _by(), note)
-    click.echo(f"{'✔' if state == 'done' else '✖'} {item.ref} {state}: {item.text}")
+    output.say(f"{'✔' if state == 'done' else '✖'} {item.ref} {state}: {item.text}")
 
 
 @action.command()
@@ -272,9 +273,9 @@ def import_command(ctx: click.Context, file: Path, owner: str | None) -> None:
 
     result = import_actions(_store(ctx), file, owner, by=_by())
     for warning in result.warnings:
-        click.secho(f"▲ {warning}", fg="yellow", err=True)
+        output.warn(warning)
     for skipped in result.skipped:
-        click.echo(f"  skipped {skipped}", err=True)
+        output.note(f"  skipped {skipped}")
     numbers = [item.number for item in result.added]
     span = f" (A-{min(numbers)} … A-{max(numbers)})" if numbers else ""
     click.echo(

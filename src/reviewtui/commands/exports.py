@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from reviewtui.commands import output
 from reviewtui.errors import InvalidInputError, Problem
 
 PASSWORD_ENV = "REVIEWTUI_SMTP_PASSWORD"
@@ -41,13 +42,9 @@ def export(ctx: click.Context, meeting_id: str, out: Path | None, formats: tuple
     folder = out or default_folder(meeting_id)
     result = export_meeting(_store(ctx), meeting_id, folder, formats or FORMATS)
     for path in result.files:
-        click.echo(f"✔ {path}")
+        output.say(f"✔ {path}")
     for owner in result.without_address:
-        click.secho(
-            f"▲ {owner} has no email address in the people list: their message has no To",
-            fg="yellow",
-            err=True,
-        )
+        output.warn(f"{owner} has no email address in the people list: their message has no To")
 
 
 def _server(text: str | None) -> tuple[str, int]:
@@ -74,8 +71,16 @@ def _server(text: str | None) -> tuple[str, int]:
 @click.option(
     "--smtp", "smtp", help="HOST:PORT (default: `smtp` in config.toml, else localhost:25)."
 )
-@click.option("--starttls", is_flag=True, help="Upgrade the connection with STARTTLS.")
+@click.option("--starttls", is_flag=True, help="Upgrade the connection with STARTTLS (587).")
+@click.option("--ssl", "use_ssl", is_flag=True, help="TLS from the start (port 465).")
 @click.option("--user", help=f"Log in as this user (password from ${PASSWORD_ENV} or a prompt).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=30,
+    show_default=True,
+    help="Seconds to wait for the server to connect or answer.",
+)
 @click.option("--dry-run", is_flag=True, help="Say who would get a message; send nothing.")
 @click.pass_context
 def email(
@@ -83,33 +88,40 @@ def email(
     meeting_id: str,
     smtp: str | None,
     starttls: bool,
+    use_ssl: bool,
     user: str | None,
+    timeout: float,
     dry_run: bool,
 ) -> None:
     """Send each owner their follow-ups; a second run sends only what was not sent."""
-    from reviewtui.exporters.send import send_followups
+    from reviewtui.exporters.send import Server, send_followups
 
+    if starttls and use_ssl:
+        raise InvalidInputError(
+            [Problem("", "", "ssl", "choose --ssl (port 465) or --starttls (587), not both")]
+        )
     host, port = _server(smtp)
     password = None
     if user and not dry_run:
         password = os.environ.get(PASSWORD_ENV) or click.prompt(
             f"Password for {user} at {host}", hide_input=True, err=True
         )
-    result = send_followups(_store(ctx), meeting_id, host, port, starttls, user, password, dry_run)
+    server = Server(host, port, starttls, use_ssl, user, password, timeout)
+    result = send_followups(_store(ctx), meeting_id, server, dry_run)
     for line in result.would_send:
-        click.echo(f"  would send to {line}")
+        output.say(f"  would send to {line}")
     for owner in result.sent:
-        click.echo(f"✔ sent to {owner}")
+        output.say(f"✔ sent to {owner}")
     for owner in result.already_sent:
-        click.echo(f"  already sent to {owner} (not sent again)")
+        output.say(f"  already sent to {owner} (not sent again)")
     for owner in result.no_address:
-        click.secho(f"▲ not sent to {owner}: no email address in the people list", fg="yellow")
+        output.warn(f"not sent to {owner}: no email address in the people list")
     for owner, reason in result.failed:
-        click.secho(f"✖ not sent to {owner}: {reason}", fg="red", err=True)
+        output.error(f"not sent to {owner}: {reason}")
     for owner in result.not_attempted:
-        click.secho(f"✖ not sent to {owner}: not attempted after the failure", fg="red", err=True)
+        output.error(f"not sent to {owner}: not attempted after the failure")
     if result.failed or result.not_attempted:
-        click.secho("Run the same command again to send the rest.", err=True)
+        output.note("Run the same command again to send the rest.")
         ctx.exit(1)
     if not (result.sent or result.would_send or result.already_sent or result.no_address):
-        click.echo("No open actions: nobody to write to.")
+        output.say("No open actions: nobody to write to.")

@@ -8,6 +8,7 @@ from typing import Any
 import click
 import orjson
 
+from reviewtui.commands import output
 from reviewtui.errors import InvalidInputError, Problem
 
 
@@ -66,22 +67,22 @@ def history(ctx: click.Context, measure_id: str, as_json: bool) -> None:
             }
         )
         return
-    click.echo(f"{found.measure_id} {found.name}")
+    output.say(f"{found.measure_id} {found.name}")
     if not found.meetings:
         click.echo("  not reviewed at any meeting yet")
     for entry in found.meetings:
         status = f"{entry.status.symbol} {entry.status.name}" if entry.status else "–"
         period = entry.status.period if entry.status and entry.status.period else ""
-        click.echo(
+        output.say(
             f"  {entry.meeting.id:<5} {entry.meeting.date}  {period:<9} {status:<16} "
             f"{entry.meeting.title}"
         )
         for item in entry.items:
-            click.echo(f"        {_item_line(item)}")
+            output.say(f"        {_item_line(item)}")
     if found.loose:
         click.echo("  from the shell:")
         for item in found.loose:
-            click.echo(f"        {_item_line(item)}")
+            output.say(f"        {_item_line(item)}")
 
 
 def _item_line(item: Any) -> str:
@@ -154,20 +155,20 @@ def report(
     click.echo(f"Report, {scope}: {found.meetings} meeting(s) held")
     click.echo(f"\n✖ Off track at {runs} or more meetings running")
     for run in found.off_track_runs:
-        click.echo(
+        output.say(
             f"  {run.measure_id:<8} {run.name} · {run.count} meetings (since {run.since_meeting})"
         )
     if not found.off_track_runs:
         click.echo("  none")
     click.echo(f"\n↻ Actions re-dated {slips} or more times")
     for item, count in found.slipping:
-        click.echo(f"  {item.ref:<6} {count}× · {item.text} · {item.owner or '?'} · due {item.due}")
+        output.say(f"  {item.ref:<6} {count}× · {item.text} · {item.owner or '?'} · due {item.due}")
     if not found.slipping:
         click.echo("  none")
     click.echo("\n✔ Done by the due date, per owner (of the actions that fell due)")
     for row in completion:
         rate = f"{row['rate'] * 100:.0f}%" if row["rate"] is not None else "–"
-        click.echo(
+        output.say(
             f"  {row['owner']:<20} {rate:>5}  {row['done_on_time']}/{row['due']} on time, "
             f"{row['done_late']} late, {row['still_open']} still open"
         )

@@ -10,6 +10,7 @@ from itertools import groupby
 import click
 import orjson
 
+from reviewtui.domain.printable import printable, spreadsheet_safe
 from reviewtui.services.open_actions import ActionRow
 
 SYMBOLS = {
@@ -37,7 +38,7 @@ def measure_text(row: ActionRow) -> str:
         return ""
     status = row.measure_status
     badge = f" {status['symbol']} {status['name']}" if status else ""
-    return f"{row.measure_id} {row.measure_name or ''}{badge}".strip()
+    return printable(f"{row.measure_id} {row.measure_name or ''}{badge}".strip())
 
 
 def emit(rows: list[ActionRow], output: str, grouped: bool) -> None:
@@ -48,10 +49,11 @@ def emit(rows: list[ActionRow], output: str, grouped: bool) -> None:
     if output == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        fields = list(rows[0].as_json()) if rows else list(_EMPTY_FIELDS)
-        writer.writerow(fields)
+        writer.writerow(ActionRow.FIELDS)
         for row in rows:
-            writer.writerow(["" if v is None else _flat(v) for v in row.as_json().values()])
+            writer.writerow(
+                ["" if v is None else spreadsheet_safe(_flat(v)) for v in row.as_json().values()]
+            )
         click.echo(buffer.getvalue(), nl=False)
         return
     if not rows:
@@ -63,25 +65,22 @@ def emit(rows: list[ActionRow], output: str, grouped: bool) -> None:
     ordered = sorted(rows, key=lambda r: r.owner.casefold()) if grouped else rows
     for owner, owned in groupby(ordered, key=lambda r: r.owner) if grouped else [("", rows)]:
         if grouped:
-            click.echo(f"{owner or '(no owner)'}")
+            click.echo(printable(owner or "(no owner)"))
         for row in owned:
             parts = [
                 f"{row.ref:<7}",
                 f"{SYMBOLS.get(row.bucket, ' ')} {when_text(row):<16}",
                 f"{row.due.isoformat() if row.due else '—':<10}",
-                row.text,
+                printable(row.text),
             ]
             if not grouped:
-                parts.insert(3, f"{row.owner:<18}")
-            extra = [text for text in (measure_text(row), row.meeting_id or "") if text]
+                parts.insert(3, f"{printable(row.owner):<18}")
+            extra = [text for text in (measure_text(row), printable(row.meeting_id or "")) if text]
             click.echo(
                 ("  " if grouped else "")
                 + "  ".join(parts)
                 + (f"  [{'; '.join(extra)}]" if extra else "")
             )
-
-
-_EMPTY_FIELDS = ("id", "action", "owner", "status", "due", "days_overdue", "bucket", "measure_id")
 
 
 def _flat(value: object) -> str:
@@ -93,23 +92,26 @@ def _flat(value: object) -> str:
 def _rich_table(rows: list[ActionRow], grouped: bool) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     ordered = sorted(rows, key=lambda r: r.owner.casefold()) if grouped else rows
     groups = groupby(ordered, key=lambda r: r.owner) if grouped else [("Actions", iter(rows))]
     for owner, owned in groups:
-        table = Table(title=owner or "(no owner)", title_justify="left", expand=False)
+        # Text cells, never markup: a title such as "Close [/] gap" is shown as typed.
+        title = Text(printable(owner or "(no owner)"))
+        table = Table(title=title, title_justify="left", expand=False)
         for column in ("ID", "When", "Due", "Action", "Measure", "Meeting"):
             table.add_column(column, no_wrap=column in ("ID", "Due"))
         for row in owned:
             style = {"overdue": "bold red", "due soon": "yellow"}.get(row.bucket, "")
             table.add_row(
-                row.ref,
-                f"{SYMBOLS.get(row.bucket, ' ')} {when_text(row)}",
-                row.due.isoformat() if row.due else "—",
-                row.text,
-                measure_text(row),
-                row.meeting_id or "",
+                Text(row.ref),
+                Text(f"{SYMBOLS.get(row.bucket, ' ')} {when_text(row)}"),
+                Text(row.due.isoformat() if row.due else "—"),
+                Text(printable(row.text)),
+                Text(measure_text(row)),
+                Text(printable(row.meeting_id or "")),
                 style=style,
             )
         console.print(table)

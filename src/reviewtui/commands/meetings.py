@@ -11,6 +11,7 @@ from typing import Any
 import click
 import orjson
 
+from reviewtui.commands import output
 from reviewtui.errors import InvalidInputError, NotFoundError, Problem
 
 
@@ -100,7 +101,7 @@ def meeting_new(
     for item in planned.agenda:
         status = planned.statuses.get(item.measure_id or "")
         mark = f"{status.symbol} " if status else "  "
-        click.echo(f"  {format_seconds(item.timebox_seconds):>6}  {mark}{item.title}", err=True)
+        output.note(f"  {format_seconds(item.timebox_seconds):>6}  {mark}{item.title}")
 
 
 @meeting.command("run")
@@ -145,7 +146,7 @@ def meeting_list(ctx: click.Context, as_json: bool) -> None:
         return
     state_word = {"planned": "○ planned", "in_progress": "▶ under way", "finalized": "■ finalized"}
     for row in rows:
-        click.echo(
+        output.say(
             f"{row['id']:<6} {row['date']}  {state_word[row['state']]:<12} "
             f"{row['items']:>3} items  {row['title']}"
         )

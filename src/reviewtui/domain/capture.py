@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from reviewtui.domain.text import Owner, Title
+
 
 class ItemKind(StrEnum):
     """What was captured."""
@@ -49,8 +51,8 @@ class CapturedItem(BaseModel):
     number: int = Field(ge=1)
     """Short number, unique across all meetings; shown as ``A-142``."""
     kind: ItemKind
-    text: str = Field(min_length=1)
-    owner: str | None = None
+    text: Title
+    owner: Owner = None
     due: dt.date | None = None
     measure_id: str | None = None
     scorecard_id: str | None = None

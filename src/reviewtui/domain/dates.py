@@ -134,3 +134,12 @@ def _add_months(start: dt.date, months: int) -> dt.date:
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    """The local calendar date of a moment; at the ends of the calendar (year 1, 9999),
+    where shifting to the local zone would overflow, its UTC date."""
+    try:
+        return moment.astimezone().date()
+    except OverflowError:
+        return moment.date()

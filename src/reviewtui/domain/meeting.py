@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from reviewtui.domain.agenda import AgendaItem, AgendaOrder
+from reviewtui.domain.text import Title
 
 
 class MeetingState(StrEnum):
@@ -42,7 +43,7 @@ class Meeting(BaseModel):
     model_config = ConfigDict(validate_assignment=True)
 
     id: str = Field(pattern=r"^M-\d+$")
-    title: str = Field(min_length=1)
+    title: Title
     scorecard_id: str
     period: str | None = None
     date: dt.date

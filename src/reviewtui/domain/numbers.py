@@ -26,6 +26,9 @@ _NUMBER = re.compile(
 _CODE = re.compile(r"^(?P<code>[A-Z]{3})\s+(?P<rest>.+)$|^(?P<rest2>.+?)\s+(?P<code2>[A-Z]{3})$")
 
 EXPECTED_NUMBER = "a number such as 1,234.5, 95%, $1.2M or -3, or blank for no data"
+MAX_DIGITS = 30
+"""No measure needs more significant digits; longer numbers are refused, not rounded."""
+TOO_LONG = f"expected a number with at most {MAX_DIGITS} significant digits"
 
 
 class NumberFormatError(ValueError):
@@ -53,6 +56,8 @@ def parse_amount(text: str | float | int | None) -> ParsedNumber:
     if isinstance(text, int | float):
         if isinstance(text, float) and not math.isfinite(text):
             raise NumberFormatError(f"expected a finite number; got {text!r}")
+        if isinstance(text, int) and abs(text) >= 10**MAX_DIGITS:
+            raise NumberFormatError(TOO_LONG)
         return ParsedNumber(float(text))
     raw = text.strip()
     if raw.lower() in NO_DATA_WORDS:
@@ -71,7 +76,10 @@ def parse_amount(text: str | float | int | None) -> ParsedNumber:
     match = _NUMBER.match(body)
     if not match:
         raise NumberFormatError(f"expected {EXPECTED_NUMBER}; got {raw!r}")
-    value = float(match.group("digits").replace(",", ""))
+    digits = match.group("digits").replace(",", "")
+    if len(digits.replace(".", "").lstrip("0")) > MAX_DIGITS:
+        raise NumberFormatError(f"{TOO_LONG}; got {raw[:40]!r}{'…' if len(raw) > 40 else ''}")
+    value = float(digits)
     suffix = (match.group("suffix") or "").lower()
     if suffix in _SUFFIXES:
         value *= _SUFFIXES[suffix]

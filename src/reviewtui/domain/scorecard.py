@@ -27,6 +27,7 @@ from reviewtui.domain.status import (
     parse_interval,
     score,
 )
+from reviewtui.domain.text import Name, parse_email
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
@@ -85,9 +86,9 @@ class Person(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1)
+    name: Name
     email: str | None = None
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list)
     """Other names people type for this person (``maria``, ``MG``); matched ignoring case."""
 
     @field_validator("email")
@@ -95,10 +96,7 @@ class Person(BaseModel):
     def _check_email(cls, value: str | None) -> str | None:
         if value is None or not value.strip():
             return None
-        value = value.strip()
-        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-            raise ValueError(f"expected an email address like name@example.org; got {value!r}")
-        return value
+        return parse_email(value)
 
     def answers_to(self, typed: str) -> bool:
         """Whether a typed name is this person's name or one of their aliases (any case)."""
@@ -148,9 +146,9 @@ class Measure(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
+    name: Name
     description: str = ""
-    owner: str | None = None
+    owner: Name | None = None
     unit: str = ""
     polarity: Polarity = Polarity.HIGHER_IS_BETTER
     kind: Kind = Kind.LAGGING
@@ -172,7 +170,7 @@ class Objective(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1)
+    name: Name
     measures: list[Measure] = Field(default_factory=list)
 
 
@@ -181,7 +179,7 @@ class Perspective(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1)
+    name: Name
     objectives: list[Objective] = Field(default_factory=list)
 
 
@@ -215,8 +213,8 @@ class Initiative(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
-    owner: str | None = None
+    name: Name
+    owner: Name | None = None
     budget: Money | None = None
     measures: list[str] = Field(default_factory=list)
     """Ids of the measures this initiative should move."""
@@ -235,7 +233,7 @@ class Scorecard(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
+    name: Name
     organisation: str = ""
     frequency: Frequency = Frequency.MONTHLY
     period: str | None = None

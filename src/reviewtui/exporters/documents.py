@@ -11,6 +11,7 @@ from icalendar import Calendar, Todo, vCalAddress, vText
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.meeting import MeetingState
+from reviewtui.domain.printable import spreadsheet_safe
 from reviewtui.exporters.record import MeetingRecord
 from reviewtui.exporters.templates import render
 
@@ -60,6 +61,9 @@ def minutes_html(record: MeetingRecord) -> bytes:
 def followups_csv(record: MeetingRecord) -> bytes:
     """followups.csv: one row per open action, by owner then due date.
 
+    Cells a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) start
+    with a ``'`` instead; ``reviewtui action import`` takes it off again.
+
     UTF-8 with a byte-order mark, so Excel opens accents and symbols correctly; every
     other spreadsheet and ``csv`` reader skips it.
     """
@@ -68,19 +72,19 @@ def followups_csv(record: MeetingRecord) -> bytes:
     writer.writerow(FOLLOWUP_HEADER)
     for item in record.followups:
         measure = record.measure_of(item)
-        writer.writerow(
-            [
-                item.ref,
-                item.owner or "",
-                record.email_of(item.owner) or "",
-                item.text,
-                item.measure_id or "",
-                measure.name if measure else "",
-                item.due.isoformat() if item.due else "",
-                item.meeting_id or "",
-                item.status.value,
-            ]
-        )
+        cells = [
+            item.ref,
+            item.owner or "",
+            record.email_of(item.owner) or "",
+            item.text,
+            item.measure_id or "",
+            measure.name if measure else "",
+            item.due.isoformat() if item.due else "",
+            item.meeting_id or "",
+            item.status.value,
+        ]
+        # A title such as =HYPERLINK(...) must stay words when the file is opened.
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

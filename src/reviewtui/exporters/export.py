@@ -1,7 +1,17 @@
-"""``reviewtui export``: write the chosen files for a meeting into a folder."""
+"""``reviewtui export``: write the chosen files for a meeting into a folder, all or nothing.
+
+Every file is rendered in memory first, so a broken template or a bad value stops the
+export before anything is written. The files are then written into a staging folder
+beside the destination (each fsynced) and moved into place: a new destination is one
+rename of the whole folder, so it appears complete or not at all; into an existing
+folder, each file is replaced atomically and a failure says exactly which were replaced.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,10 +19,12 @@ from pathlib import Path
 from reviewtui.errors import ReviewError
 from reviewtui.exporters import documents, mail
 from reviewtui.exporters.record import MeetingRecord, build_record
-from reviewtui.store.files import atomic_write_bytes
+from reviewtui.store.files import SHARED, atomic_write_bytes, fsync_directory
 from reviewtui.store.repository import Store
 
 FORMATS = ("md", "html", "csv", "ics", "eml", "json")
+STAGING = ".partial"
+"""Suffix of a staging folder; one left by a killed export is removed by the next."""
 
 
 @dataclass
@@ -32,7 +44,7 @@ def default_folder(meeting_id: str) -> Path:
 def export_meeting(
     store: Store, meeting_id: str, folder: Path, formats: Iterable[str] = FORMATS
 ) -> ExportResult:
-    """Write each chosen format for a meeting (every file atomically replaced)."""
+    """Write each chosen format for a meeting: every file, or (on failure) none."""
     chosen = list(dict.fromkeys(formats))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
@@ -41,32 +53,91 @@ def export_meeting(
         )
     record = build_record(store, meeting_id)
     result = ExportResult(folder)
-    sender = mail.sender_address()
-    writers = {
-        "md": lambda: [("minutes.md", documents.minutes_markdown(record))],
-        "html": lambda: [("minutes.html", documents.minutes_html(record))],
-        "csv": lambda: [("followups.csv", documents.followups_csv(record))],
-        "ics": lambda: [("actions.ics", documents.actions_ics(record, sender))],
-        "json": lambda: [("meeting.json", documents.meeting_json(record))],
-        "eml": lambda: _emails(record, sender, result),
-    }
-    try:
-        for name in chosen:
-            for relative, payload in writers[name]():
-                path = folder / relative
-                path.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write_bytes(path, payload)
-                result.files.append(path)
-    except OSError as error:
-        raise ReviewError(f"cannot write to {folder}: {error.strerror}") from None
+    files = render(record, chosen, result)
+    _write_all(folder, files, result)
     return result
 
 
-def _emails(record: MeetingRecord, sender: str, result: ExportResult) -> list[tuple[str, bytes]]:
-    files = []
-    for owner, actions in mail.actions_by_owner(record).items():
+def render(record: MeetingRecord, formats: list[str], result: ExportResult) -> dict[str, bytes]:
+    """Every file of the export, in memory: relative path -> content."""
+    sender = mail.sender_address()
+    files: dict[str, bytes] = {}
+    for name in formats:
+        if name == "md":
+            files["minutes.md"] = documents.minutes_markdown(record)
+        elif name == "html":
+            files["minutes.html"] = documents.minutes_html(record)
+        elif name == "csv":
+            files["followups.csv"] = documents.followups_csv(record)
+        elif name == "ics":
+            files["actions.ics"] = documents.actions_ics(record, sender)
+        elif name == "json":
+            files["meeting.json"] = documents.meeting_json(record)
+        else:
+            files.update(_emails(record, sender, result))
+    return files
+
+
+def _emails(record: MeetingRecord, sender: str, result: ExportResult) -> dict[str, bytes]:
+    by_owner = mail.actions_by_owner(record)
+    names = mail.message_file_names(list(by_owner))
+    files = {}
+    for owner, actions in by_owner.items():
         message = mail.owner_message(record, owner, actions, sender)
         if "To" not in message:
             result.without_address.append(owner)
-        files.append((f"email/{mail.message_file_name(owner)}", bytes(message)))
+        files[f"email/{names[owner]}"] = bytes(message)
     return files
+
+
+def _write_all(folder: Path, files: dict[str, bytes], result: ExportResult) -> None:
+    parent = folder.parent
+    staging = parent / f".{folder.name}.{uuid.uuid4().hex[:8]}{STAGING}"
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        for stray in parent.glob(f".{folder.name}.*{STAGING}"):
+            shutil.rmtree(stray, ignore_errors=True)
+        for relative, payload in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, payload, mode=SHARED)
+    except (OSError, ReviewError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ReviewError(f"nothing was exported to {folder}: {_reason(error)}") from None
+    if not folder.exists():
+        try:
+            os.replace(staging, folder)
+        except OSError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise ReviewError(f"nothing was exported to {folder}: {_reason(error)}") from None
+        fsync_directory(parent)
+        result.files = [folder / relative for relative in files]
+        return
+    _replace_into(folder, staging, files, result)
+
+
+def _replace_into(
+    folder: Path, staging: Path, files: dict[str, bytes], result: ExportResult
+) -> None:
+    """Move staged files into an existing folder, one atomic replace each."""
+    try:
+        for relative in files:
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / relative, target)
+            fsync_directory(target.parent)
+            result.files.append(target)
+    except OSError as error:
+        done = ", ".join(path.name for path in result.files) or "none"
+        raise ReviewError(
+            f"export to {folder} stopped: {_reason(error)}. Replaced: {done}; the other "
+            "files keep their previous version. Run the export again."
+        ) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return f"{error.strerror or error}" + (f" ({error.filename})" if error.filename else "")
+    return str(error)

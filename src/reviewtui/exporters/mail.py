@@ -5,21 +5,39 @@ from __future__ import annotations
 import getpass
 import hashlib
 import socket
+import unicodedata
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, parseaddr
+from email.utils import format_datetime, formataddr, getaddresses, parseaddr
 
 from reviewtui.config import load_config
 from reviewtui.domain.capture import CapturedItem
 from reviewtui.domain.scorecard import slugify
+from reviewtui.domain.text import parse_email
+from reviewtui.errors import ReviewError
 from reviewtui.exporters.record import MeetingRecord
 from reviewtui.exporters.templates import render
+from reviewtui.paths import config_dir
 
 
 def sender_address() -> str:
-    """``email_from`` in config.toml, else the login name at this host."""
+    """``email_from`` in config.toml, else the login name at this host.
+
+    ``email_from`` may carry a name (``Review champion <champion@example.org>``) but must
+    be exactly one address: anything else is refused rather than sent.
+    """
     configured = str(load_config().get("email_from") or "").strip()
-    if configured and "@" in parseaddr(configured)[1]:
-        return configured
+    if configured:
+        found = getaddresses([configured])
+        try:
+            if len(found) != 1:
+                raise ValueError(f"expected one address; got {configured!r}")
+            name, address = found[0]
+            return formataddr((name, parse_email(address)))
+        except ValueError as error:
+            raise ReviewError(
+                f"{config_dir() / 'config.toml'}: email_from: {error}. Write it as "
+                'email_from = "Your Name <you@example.org>"'
+            ) from None
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
@@ -37,9 +55,34 @@ def actions_by_owner(record: MeetingRecord) -> dict[str, list[CapturedItem]]:
     return grouped
 
 
-def message_file_name(owner: str) -> str:
-    """``Maria Gonzalez`` -> ``maria-gonzalez.eml``."""
-    return f"{slugify(owner)}.eml"
+MAX_STEM = 40
+"""File names stay far below every file system's 255-byte limit."""
+
+
+def owner_token(owner: str) -> str:
+    """A short, file-name-safe token for an owner: ``maria-gonzalez``; a name that does not
+    spell out in ASCII (``李雷``), or is long, gets a hash of the whole name as well
+    (``li-lei-3f2a9c1d``, ``owner-8b1e04aa``), so two owners never share a file."""
+    ascii_form = unicodedata.normalize("NFKD", owner).encode("ascii", "ignore").decode()
+    slug = slugify(ascii_form)
+    slug = "owner" if slug == "item" else slug
+    if slug == slugify(owner) and len(slug) <= MAX_STEM:
+        return slug
+    digest = hashlib.sha1(owner.encode("utf-8")).hexdigest()[:8]
+    return f"{slug[:MAX_STEM].strip('-')}-{digest}"
+
+
+def message_file_names(owners: list[str]) -> dict[str, str]:
+    """Each owner's ``.eml`` file name, unique within one export even when two names give
+    the same token (``Maria Gonzalez`` and ``maria gonzalez``)."""
+    tokens = {owner: owner_token(owner) for owner in owners}
+    taken = [token for token in tokens.values()]
+    names = {}
+    for owner, token in tokens.items():
+        if taken.count(token) > 1:
+            token = f"{token[:MAX_STEM]}-{hashlib.sha1(owner.encode('utf-8')).hexdigest()[:8]}"
+        names[owner] = f"{token}.eml"
+    return names
 
 
 def owner_message(
@@ -63,7 +106,7 @@ def owner_message(
     message["Date"] = format_datetime(record.generated_at)
     digest = hashlib.sha1(text.encode()).hexdigest()[:12]
     domain = parseaddr(sender)[1].rpartition("@")[2] or "reviewtui.localdomain"
-    message["Message-ID"] = f"<{record.meeting.id}.{slugify(owner)}.{digest}@{domain}>"
+    message["Message-ID"] = f"<{record.meeting.id}.{owner_token(owner)}.{digest}@{domain}>"
     message["X-Reviewtui-Meeting"] = record.meeting.id
     message.set_content(text)
     message.add_alternative(html, subtype="html")

@@ -11,14 +11,40 @@ from __future__ import annotations
 import contextlib
 import smtplib
 import ssl
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reviewtui.exporters import mail
 from reviewtui.exporters.record import build_record
 from reviewtui.store.repository import Store
 
-Connect = Callable[[str, int], smtplib.SMTP]
+DEFAULT_TIMEOUT = 30.0
+"""Seconds to wait for the server to connect or answer before giving up on it."""
+
+
+@dataclass(frozen=True)
+class Server:
+    """Where and how to send: host, port, TLS, login, and how long to wait."""
+
+    host: str
+    port: int
+    starttls: bool = False
+    ssl: bool = False
+    """Implicit TLS from the first byte (port 465), rather than STARTTLS."""
+    user: str | None = None
+    password: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+
+    @property
+    def name(self) -> str:
+        """``smtp.example.org:587``."""
+        return f"{self.host}:{self.port}"
+
+    def connect(self) -> smtplib.SMTP:
+        """Open the connection (TLS from the start with ``ssl``)."""
+        if self.ssl:
+            context = ssl.create_default_context()
+            return smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+        return smtplib.SMTP(self.host, self.port, timeout=self.timeout)
 
 
 @dataclass
@@ -35,15 +61,7 @@ class SendResult:
 
 
 def send_followups(
-    store: Store,
-    meeting_id: str,
-    host: str,
-    port: int,
-    starttls: bool = False,
-    user: str | None = None,
-    password: str | None = None,
-    dry_run: bool = False,
-    connect: Connect = smtplib.SMTP,
+    store: Store, meeting_id: str, server: Server, dry_run: bool = False
 ) -> SendResult:
     """Send the per-owner messages not sent before; record each one as it goes."""
     record = build_record(store, meeting_id)
@@ -63,26 +81,30 @@ def send_followups(
         result.would_send = [f"{owner} <{record.email_of(owner)}>" for owner, _ in queue]
         return result
     try:
-        server = connect(host, port)
-    except OSError as error:
+        connection = server.connect()
+    except (OSError, smtplib.SMTPException) as error:
         result.not_attempted = [owner for owner, _ in queue]
-        result.failed.append(("(server)", f"cannot connect to {host}:{port}: {error}"))
+        reason = (
+            _silent(server) if _timed_out(error) else f"cannot connect to {server.name}: {error}"
+        )
+        result.failed.append(("(server)", reason))
         return result
     try:
-        server.ehlo()
-        if starttls:
-            server.starttls(context=ssl.create_default_context())
-            server.ehlo()
-        if user:
-            server.login(user, password or "")
+        connection.ehlo()
+        if server.starttls:
+            connection.starttls(context=ssl.create_default_context())
+            connection.ehlo()
+        if server.user:
+            connection.login(server.user, server.password or "")
         for position, (owner, message) in enumerate(queue):
             try:
-                server.send_message(message)
+                connection.send_message(message)
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as error:
                 result.failed.append((owner, _reason(error)))
                 continue
             except (smtplib.SMTPException, OSError) as error:
-                result.failed.append((owner, _reason(error)))
+                reason = _silent(server) if _timed_out(error) else _reason(error)
+                result.failed.append((owner, reason))
                 result.not_attempted = [o for o, _ in queue[position + 1 :]]
                 break
             store.record_sent(
@@ -96,15 +118,28 @@ def send_followups(
             )
             result.sent.append(owner)
     except smtplib.SMTPAuthenticationError:
-        result.failed.append(("(server)", f"the server refused the login for {user!r}"))
+        result.failed.append(("(server)", f"{server.name} refused the login for {server.user!r}"))
         result.not_attempted = [o for o, _ in queue if o not in result.sent]
     except (smtplib.SMTPException, OSError) as error:
-        result.failed.append(("(server)", _reason(error)))
+        reason = _silent(server) if _timed_out(error) else f"{server.name}: {_reason(error)}"
+        result.failed.append(("(server)", reason))
         result.not_attempted = [o for o, _ in queue if o not in result.sent]
     finally:
         with contextlib.suppress(smtplib.SMTPException, OSError):
-            server.quit()
+            connection.quit()
     return result
+
+
+def _timed_out(error: BaseException) -> bool:
+    """A timeout, or smtplib's "connection unexpectedly closed" caused by one."""
+    return isinstance(error, TimeoutError) or isinstance(error.__context__, TimeoutError)
+
+
+def _silent(server: Server) -> str:
+    return (
+        f"{server.name} did not answer within {server.timeout:g} s; check the host and port "
+        "(465 needs --ssl), or wait longer with --timeout"
+    )
 
 
 def _reason(error: Exception) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +30,18 @@ def template_dirs() -> list[Path]:
     return [config_dir() / "templates", SHIPPED]
 
 
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()|~!#])")
+
+
 def markdown_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell or list item: no pipes or line breaks."""
-    text = " ".join(str(value).split())
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    """Text shown literally in a Markdown table cell or list item, by every renderer.
+
+    One line; ``<``, ``>`` and ``&`` become entities, so ``<script>`` or ``<img onerror>``
+    typed in a meeting never becomes HTML; Markdown's own syntax (``[x](javascript:...)``,
+    ``*``, ``|``...) is backslash-escaped, so no link, emphasis or table cell is made.
+    """
+    text = html.escape(" ".join(str(value).split()), quote=False)
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def long_date(value: dt.date | None) -> str:

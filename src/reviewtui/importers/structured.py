@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from reviewtui.domain.checks import check_scorecard
+from reviewtui.domain.numbers import TOO_LONG
 from reviewtui.domain.scorecard import Scorecard, slugify
 from reviewtui.errors import InvalidInputError, Problem
 
@@ -26,7 +27,14 @@ def read_structured(path: Path) -> Scorecard:
         raise InvalidInputError(
             [Problem(source, "", "", f"cannot read: {error.strerror}")]
         ) from None
-    document = _parse(source, text, path.suffix.lower() == ".json")
+    try:
+        document = _parse(source, text, path.suffix.lower() == ".json")
+    except RecursionError:
+        raise InvalidInputError([Problem(source, "", "", NESTED_TOO_DEEP)]) from None
+    except ValueError:  # an integer too long for Python to convert (over 4,300 digits)
+        raise InvalidInputError(
+            [Problem(source, "", "", f"a number has over 4,300 digits; {TOO_LONG}")]
+        ) from None
     if not isinstance(document, dict):
         raise InvalidInputError(
             [
@@ -43,6 +51,8 @@ def read_structured(path: Path) -> Scorecard:
     lines = _LineFinder(text)
     try:
         scorecard = Scorecard.model_validate(document)
+    except RecursionError:
+        raise InvalidInputError([Problem(source, "", "", NESTED_TOO_DEEP)]) from None
     except ValidationError as error:
         problems = [
             Problem(
@@ -60,6 +70,11 @@ def read_structured(path: Path) -> Scorecard:
             [Problem(source, lines.locate(f.path), f.field, f.message) for f in findings]
         )
     return scorecard
+
+
+NESTED_TOO_DEEP = (
+    "nested too deeply to be a scorecard; expected perspectives > objectives > measures"
+)
 
 
 def _parse(source: str, text: str, is_json: bool) -> Any:
@@ -101,7 +116,8 @@ def _message(detail: Any) -> str:
         return "this field is required"
     given = detail.get("input")
     if isinstance(given, str | int | float) and "got" not in message:
-        return f"{message}; got {given!r}"
+        shown = repr(given) if len(str(given)) <= 60 else f"{str(given)[:60]!r}…"
+        return f"{message}; got {shown}"
     return message
 
 
@@ -111,7 +127,7 @@ class _LineFinder:
     def __init__(self, text: str) -> None:
         try:
             self.root: yaml.Node | None = yaml.compose(text)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError, ValueError):
             self.root = None
 
     def locate(self, path: Sequence[Any]) -> str:

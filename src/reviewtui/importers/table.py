@@ -30,6 +30,7 @@ from reviewtui.domain.scorecard import (
     slugify,
 )
 from reviewtui.domain.status import Basis, Polarity
+from reviewtui.domain.text import clean_name
 from reviewtui.errors import InvalidInputError, Problem
 from reviewtui.importers.columns import (
     MEASURE_FIELDS,
@@ -40,6 +41,9 @@ from reviewtui.importers.columns import (
     normalise_header,
     parse_bands,
 )
+
+NAME_COLUMNS = ("perspective", "objective", "measure", "owner", "initiative", "initiative_owner")
+"""Columns that hold names: one line, not blank, no control characters."""
 
 
 @dataclass
@@ -101,6 +105,13 @@ class _TableReader:
                 self.problem(row, column, f"{column} is blank; every row needs one")
         if any(not values.get(c) for c in ("perspective", "objective", "measure", "period")):
             return
+        for column in NAME_COLUMNS:
+            if values.get(column):
+                try:
+                    values[column] = clean_name(values[column])
+                except ValueError as error:
+                    self.problem(row, column, str(error))
+                    return
         name, period = values["measure"], values["period"]
         measure_id = values.get("measure_id") or slugify(name)
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", measure_id):

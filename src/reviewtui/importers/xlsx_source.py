@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from pathlib import Path
 
 from reviewtui.domain.scorecard import Scorecard
@@ -19,17 +18,8 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Scorecard:
     source = str(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise InvalidInputError(
-            [
-                Problem(
-                    source,
-                    "",
-                    "",
-                    f"not a readable XLSX workbook ({error}); save it again as .xlsx",
-                )
-            ]
-        ) from None
+    except Exception as error:  # openpyxl raises a dozen types on a damaged file
+        raise unreadable(source, error) from None
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             raise InvalidInputError(
@@ -44,14 +34,33 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Scorecard:
             )
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
         rows: list[tuple[int, list[Cell]]] = []
-        for index, row in enumerate(worksheet.iter_rows(), start=1):
-            cells = [_cell_value(cell) for cell in row]
-            if any(cell not in (None, "") for cell in cells):
-                rows.append((index, cells))
+        try:
+            for index, row in enumerate(worksheet.iter_rows(), start=1):
+                cells = [_cell_value(cell) for cell in row]
+                if any(cell not in (None, "") for cell in cells):
+                    rows.append((index, cells))
+        except Exception as error:  # damaged sheet XML or compressed data
+            raise unreadable(source, error) from None
     finally:
         workbook.close()
     name = f"{path.stem} {sheet}" if sheet else path.stem
     return rows_to_scorecard(f"{source}[{worksheet.title}]", name, rows)
+
+
+def unreadable(source: str, error: Exception) -> InvalidInputError:
+    """The error for a workbook openpyxl cannot read, whatever it raised."""
+    detail = str(error).splitlines()[0][:120] if str(error) else type(error).__name__
+    return InvalidInputError(
+        [
+            Problem(
+                source,
+                "",
+                "",
+                f"not a readable XLSX file ({detail}); open it in your spreadsheet and "
+                "save it again as .xlsx",
+            )
+        ]
+    )
 
 
 def _cell_value(cell: object) -> Cell:

@@ -20,7 +20,9 @@ from typing import Any
 import orjson
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem, Change, ItemKind
+from reviewtui.domain.dates import local_date
 from reviewtui.domain.people import KnownPerson, match_person
+from reviewtui.domain.printable import from_spreadsheet
 from reviewtui.errors import InvalidInputError, Problem
 from reviewtui.services.actions import known_people
 from reviewtui.store.repository import Store
@@ -227,7 +229,7 @@ def _read_taskwarrior(
                 source_id=f"taskwarrior:{uid}",
                 text=text,
                 owner=owner,
-                due=due.astimezone().date() if due else None,
+                due=local_date(due) if due else None,
                 status=status,
                 project=str(task["project"]) if task.get("project") else None,
                 tags=[str(tag) for tag in tags] if isinstance(tags, list) else [],
@@ -297,7 +299,10 @@ def _read_csv(
         if not any(cell.strip() for cell in cells):
             continue
         where = f"row {number}"
-        row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
+        row = {
+            name: from_spreadsheet(cells[i].strip()) if i < len(cells) else ""
+            for i, name in enumerate(header)
+        }
         before = len(problems)
         action_text = " ".join(row.get("action", "").split())
         if not action_text:

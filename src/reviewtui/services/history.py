@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.checks import suggest
+from reviewtui.domain.dates import local_date
 from reviewtui.domain.meeting import Meeting, MeetingState, StatusSnapshot
 from reviewtui.errors import NotFoundError
 from reviewtui.store.repository import Store
@@ -186,5 +187,5 @@ def _completion(
 def _done_on(item: CapturedItem) -> dt.date | None:
     for change in reversed(item.history):
         if change.field == "status" and change.new == ActionStatus.DONE:
-            return change.at.astimezone().date()
+            return local_date(change.at)
     return None

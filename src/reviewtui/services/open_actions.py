@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from reviewtui.domain.people import KnownPerson, match_person
 from reviewtui.domain.rules import counts_as_redating
@@ -40,6 +40,12 @@ class ActionRow:
     slips: int
     """How many times the due date was changed."""
 
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "id", "action", "owner", "status", "due", "days_overdue", "bucket", "measure_id",
+        "measure_name", "measure_status", "meeting_id", "meeting_title", "times_redated",
+    )  # fmt: skip
+    """The keys of :meth:`as_json`, in order (also the CSV header, even with no rows)."""
+
     def as_json(self) -> dict[str, Any]:
         """A stable, documented JSON shape for scripts."""
         return {
@@ -60,6 +66,36 @@ class ActionRow:
 
 
 BUCKET_ORDER = {"overdue": 0, "due soon": 1, "later": 2, "no due date": 3}
+_SHAPE: dict[str, tuple[type, ...]] = {
+    "number": (int,),
+    "text": (str,),
+    "owner": (str, type(None)),
+    "status": (str,),
+    "due": (str, type(None)),
+    "measure_id": (str, type(None)),
+    "meeting_id": (str, type(None)),
+    "history": (list,),
+}
+
+
+def misfit(item: dict[str, Any]) -> str | None:
+    """What is wrong with a raw action record, or None when it has the shape we read.
+
+    The fast path reads without pydantic, so it checks just what it uses, once, here.
+    """
+    for name, types in _SHAPE.items():
+        if not isinstance(item.get(name, None if name != "history" else []), types):
+            return f"{name} is {type(item.get(name)).__name__}"
+    if isinstance(item["number"], bool) or item["number"] < 1:
+        return "its number is not a positive whole number"
+    if item.get("due"):
+        try:
+            dt.date.fromisoformat(item["due"])
+        except ValueError:
+            return f"due {item['due'][:20]!r} is not a date"
+    if not all(isinstance(change, dict) for change in item.get("history", [])):
+        return "its history is not a list of changes"
+    return None
 
 
 class ActionIndex:
@@ -85,9 +121,16 @@ class ActionIndex:
                 self.notices.append(f"skipped {path.name}: {error}")
                 continue
             meeting = layout.record(document, layout.MEETING_TABLE)
+            if meeting is not None and not isinstance(meeting.get("title"), str | None):
+                meeting = None
             for item in layout.item_records(document):
-                if item.get("kind") == "action":
-                    yield item, meeting
+                if not isinstance(item, dict) or item.get("kind") != "action":
+                    continue
+                problem = misfit(item)
+                if problem:
+                    self.notices.append(f"skipped an action in {path.name}: {problem}")
+                    continue
+                yield item, meeting
 
     def owner_matcher(self, typed: str) -> set[str]:
         """The owner names (case-folded) a typed name stands for: the person's name and aliases."""

@@ -1,0 +1,56 @@
+"""Text safe to print on a terminal or open in a spreadsheet.
+
+On a terminal: no escape sequences, no bidi tricks, no line breaks. In a spreadsheet: no
+cell that runs as a formula.
+
+Pure Python (no pydantic): the fast ``status`` path prints through it too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+REPLACEMENT = "\ufffd"
+
+
+def is_control(character: str) -> bool:
+    """A control character (ESC, NUL, CR...) or a bidi override."""
+    return unicodedata.category(character) == "Cc" or bool(BIDI_CONTROLS.match(character))
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether text holds control characters (escape sequences, NUL, bidi overrides)."""
+    return any(is_control(character) for character in text)
+
+
+def printable(value: object) -> str:
+    """A value as one line a terminal shows literally: a line break or tab becomes a space
+    and any other control character \ufffd, so a name cannot move the cursor, change colours
+    or hide text. Spaces are kept, so columns stay aligned."""
+    text = str(value)
+    if not has_control_characters(text) and text.isprintable():
+        return text
+    return "".join(_shown(character) for character in text)
+
+
+def _shown(character: str) -> str:
+    if character.isspace():
+        return " "
+    return REPLACEMENT if is_control(character) else character
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets."""
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A CSV cell that a spreadsheet shows as text (the OWASP rule: prefix a quote), so an
+    action titled ``=HYPERLINK(...)`` stays words, not a live link."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) and value else value
+
+
+def from_spreadsheet(value: str) -> str:
+    """Undo :func:`spreadsheet_safe` on a cell read back from our own CSV."""
+    return value[1:] if value.startswith("'") and value[1:2] in FORMULA_STARTS else value

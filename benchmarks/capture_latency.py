@@ -49,14 +49,14 @@ def seed(root: Path, past_actions: int) -> Store:
         session.start()
         for carried in session.carried:
             if carried.status is ActionStatus.OPEN and carried.number % 10:
-                session.review(carried.number, ActionStatus.DONE)
-        session.go_to(1)
+                session.review.close(carried.number, ActionStatus.DONE)
+        session.agenda.go_to(1)
         for number in range(per_meeting):
             due = clock.today() + dt.timedelta(days=14)
             owner = OWNERS[(index + number) % len(OWNERS)]
             text = f"Follow up on the regional figures, part {number}"
-            session.capture(Capture(ItemKind.ACTION, text, owner, due))
-        session.finalize()
+            session.captures.capture(Capture(ItemKind.ACTION, text, owner, due))
+        session.closing.finalize()
         clock.advance(days=30)
     return store
 
@@ -66,7 +66,7 @@ def measure(store: Store, captures: int) -> list[float]:
     meeting = plan_meeting(store, card, length_minutes=60)
     session = MeetingSession(store, meeting.id, by="champion")
     session.start()
-    session.go_to(1)
+    session.agenda.go_to(1)
     due = store.clock.today() + dt.timedelta(days=7)
     took = []
     for number in range(captures):
@@ -74,7 +74,7 @@ def measure(store: Store, captures: int) -> list[float]:
         owner = OWNERS[number % len(OWNERS)] if kind is ItemKind.ACTION else None
         entry = Capture(kind, f"Captured while people talk, number {number}", owner, due)
         started = time.perf_counter()
-        session.capture(entry)
+        session.captures.capture(entry)
         took.append((time.perf_counter() - started) * 1000)
     return took
 

@@ -37,12 +37,14 @@ def busy_meeting(root: Path, count: int) -> str:
     agenda = len(session.meeting.agenda)
     for n in range(count):
         if n % 9 == 0:
-            session.go_to(n // 9 % agenda)
+            session.agenda.go_to(n // 9 % agenda)
         kind = KINDS[n % len(KINDS)]
         owner = OWNERS[n % len(OWNERS)] if kind is ItemKind.ACTION else None
         due = dt.date(2026, 12, 1) + dt.timedelta(days=n % 30) if owner else None
-        session.capture(Capture(kind, f'Item {n}: follow up on the <numbers> & "why"', owner, due))
-    session.finalize()
+        session.captures.capture(
+            Capture(kind, f'Item {n}: follow up on the <numbers> & "why"', owner, due)
+        )
+    session.closing.finalize()
     return meeting.id
 
 

@@ -107,8 +107,8 @@ def _demo_without_warnings(root: Path) -> str:
     meeting = seed_demo(store)
     session = MeetingSession(store, meeting.id)
     for item in session.meeting.agenda:
-        if session.leave_warnings_for(item):
-            measure = session.measure(item)
+        if session.agenda.leave_warnings(item):
+            measure = session.state.measure(item)
             assert measure is not None
             add_action(
                 store,

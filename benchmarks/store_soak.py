@@ -51,16 +51,16 @@ def writer(root: Path, meeting_id: str, report: int) -> None:
         count += 1
         kind = (ItemKind.NOTE, ItemKind.DECISION, ItemKind.ACTION)[count % 3]
         owner, due = ("maria", FRIDAY) if kind is ItemKind.ACTION else (None, None)
-        item = session.capture(Capture(kind, f"soak capture {count}", owner, due)).item
+        item = session.captures.capture(Capture(kind, f"soak capture {count}", owner, due)).item
         out.write(f"C {item.number}\n")
         if count % 2 == 0:
-            index = session.go_to((session.meeting.current + 1) % (agenda - 1)).key
+            index = session.agenda.go_to((session.meeting.current + 1) % (agenda - 1)).key
             out.write(f"S {index}\n")
         if count % 7 == 0:
-            session.checkpoint()
+            session.clock.checkpoint()
         open_carried = [i for i in session.carried if i.status is ActionStatus.OPEN]
         if count % 11 == 0 and open_carried:
-            session.slip(open_carried[0].number, FRIDAY + dt.timedelta(days=count % 30 + 1))
+            session.review.slip(open_carried[0].number, FRIDAY + dt.timedelta(days=count % 30 + 1))
 
 
 def spawn_writer(root: Path, meeting_id: str) -> tuple[int, int]:

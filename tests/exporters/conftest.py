@@ -20,22 +20,22 @@ def finished(store: Store, clock: FixedClock, demo_meeting: str) -> str:
     """The demo meeting, run: reviews, captures on a red measure, a new owner, finalized."""
     session = MeetingSession(store, demo_meeting, by="champion")
     session.start()
-    session.review(1, actions.ActionStatus.DONE)
-    session.slip(3, dt.date(2026, 12, 4))
+    session.review.close(1, actions.ActionStatus.DONE)
+    session.review.slip(3, dt.date(2026, 12, 4))
     red = next(i for i, a in enumerate(session.meeting.agenda) if a.measure_id == "FIN-05")
-    session.go_to(red)
-    session.capture(Capture(ItemKind.DECISION, "Tighten payment terms at renewal"))
-    session.capture(
+    session.agenda.go_to(red)
+    session.captures.capture(Capture(ItemKind.DECISION, "Tighten payment terms at renewal"))
+    session.captures.capture(
         Capture(ItemKind.ACTION, "Weekly collections calls", "priya", dt.date(2026, 11, 30))
     )
-    session.capture(Capture(ItemKind.ACTION, HOSTILE, "maria", dt.date(2026, 12, 11)))
-    session.capture(
+    session.captures.capture(Capture(ItemKind.ACTION, HOSTILE, "maria", dt.date(2026, 12, 11)))
+    session.captures.capture(
         Capture(ItemKind.ACTION, "Brief the agency", "Sandra New", dt.date(2026, 12, 2))
     )
-    session.capture(Capture(ItemKind.ISSUE, "Wholesale catalogue timing"))
-    session.capture(Capture(ItemKind.NOTE, "Receivables average 71 days"))
-    session.set_rating(8)
-    session.toggle_absent("Lena Fischer")
+    session.captures.capture(Capture(ItemKind.ISSUE, "Wholesale catalogue timing"))
+    session.captures.capture(Capture(ItemKind.NOTE, "Receivables average 71 days"))
+    session.closing.set_rating(8)
+    session.closing.toggle_absent("Lena Fischer")
     clock.advance(minutes=55)
-    session.finalize()
+    session.closing.finalize()
     return demo_meeting

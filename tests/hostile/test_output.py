@@ -44,7 +44,7 @@ def run(store: Store, *args: str, **env: str) -> Result:
 def session(store: Store, demo_meeting: str) -> MeetingSession:
     session = MeetingSession(store, demo_meeting, by="champion")
     session.start()
-    session.go_to(1)
+    session.agenda.go_to(1)
     return session
 
 
@@ -53,7 +53,7 @@ def test_owners_in_any_script_get_their_own_email_file(
 ) -> None:
     owners = ["李雷", "王芳", "Sam Lee", "Sam-Lee", "Ölaf Ünsal", "X" * 300]
     for owner in owners:
-        session.capture(Capture(ItemKind.ACTION, f"Task for {owner[:20]}", owner, FRIDAY))
+        session.captures.capture(Capture(ItemKind.ACTION, f"Task for {owner[:20]}", owner, FRIDAY))
     result = run(
         store, "export", session.meeting.id, "--out", str(tmp_path / "out"), "--format", "eml"
     )
@@ -104,7 +104,7 @@ def test_followups_csv_never_holds_a_live_formula(
     store: Store, session: MeetingSession, tmp_path: Path
 ) -> None:
     for text in FORMULAS:
-        session.capture(Capture(ItemKind.ACTION, text, "maria", FRIDAY))
+        session.captures.capture(Capture(ItemKind.ACTION, text, "maria", FRIDAY))
     result = run(
         store, "export", session.meeting.id, "--out", str(tmp_path / "o"), "--format", "csv"
     )
@@ -139,7 +139,7 @@ def test_markdown_minutes_render_typed_html_and_links_as_text(
         "**bold** | pipe",
     ]
     for text in hostile:
-        session.capture(Capture(ItemKind.DECISION, text))
+        session.captures.capture(Capture(ItemKind.DECISION, text))
     result = run(
         store, "export", session.meeting.id, "--out", str(tmp_path / "o"), "--format", "md"
     )

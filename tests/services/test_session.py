@@ -33,8 +33,8 @@ def test_a_new_session_starts_on_the_open_actions_review(store: Store, demo_meet
 def test_capture_is_on_disk_when_it_returns(store: Store, demo_meeting: str) -> None:
     session = MeetingSession(store, demo_meeting)
     session.start()
-    session.go_to(first_measure(session))
-    saved = session.capture(Capture(ItemKind.ACTION, "Fix the forecast", "maria", FRIDAY))
+    session.agenda.go_to(first_measure(session))
+    saved = session.captures.capture(Capture(ItemKind.ACTION, "Fix the forecast", "maria", FRIDAY))
     on_disk = Store(store.data.root).items(demo_meeting)
     assert [(i.ref, i.owner, i.due, i.measure_id) for i in on_disk] == [
         (saved.item.ref, "Maria Gonzalez", FRIDAY, "FIN-01")
@@ -44,35 +44,35 @@ def test_capture_is_on_disk_when_it_returns(store: Store, demo_meeting: str) -> 
 
 def test_an_action_needs_an_owner_and_a_due_date(store: Store, demo_meeting: str) -> None:
     session = MeetingSession(store, demo_meeting)
-    with pytest.raises(ReviewError, match="owner and a due date"):
-        session.capture(Capture(ItemKind.ACTION, "Fix it", None, FRIDAY))
-    with pytest.raises(ReviewError, match="owner and a due date"):
-        session.capture(Capture(ItemKind.ACTION, "Fix it", "maria", None))
+    with pytest.raises(ReviewError, match="needs an owner"):
+        session.captures.capture(Capture(ItemKind.ACTION, "Fix it", None, FRIDAY))
+    with pytest.raises(ReviewError, match="needs a due date"):
+        session.captures.capture(Capture(ItemKind.ACTION, "Fix it", "maria", None))
     assert store.items(demo_meeting) == []
 
 
 def test_a_new_owner_name_is_accepted_with_a_warning(store: Store, demo_meeting: str) -> None:
     session = MeetingSession(store, demo_meeting)
-    saved = session.capture(Capture(ItemKind.ACTION, "Brief the agency", "Marla", FRIDAY))
+    saved = session.captures.capture(Capture(ItemKind.ACTION, "Brief the agency", "Marla", FRIDAY))
     assert saved.item.owner == "Marla"
     assert saved.warnings and "did you mean 'Maria Gonzalez'" in saved.warnings[0]
 
 
 def test_undo_removes_the_last_capture_from_disk(store: Store, demo_meeting: str) -> None:
     session = MeetingSession(store, demo_meeting)
-    session.capture(Capture(ItemKind.NOTE, "first"))
-    second = session.capture(Capture(ItemKind.DECISION, "second")).item
-    assert session.undo_last().number == second.number
+    session.captures.capture(Capture(ItemKind.NOTE, "first"))
+    second = session.captures.capture(Capture(ItemKind.DECISION, "second")).item
+    assert session.captures.undo_last().number == second.number
     assert [i.text for i in store.items(demo_meeting)] == ["first"]
-    session.undo_last()
+    session.captures.undo_last()
     with pytest.raises(ReviewError, match="nothing to undo"):
-        session.undo_last()
+        session.captures.undo_last()
 
 
 def test_edit_and_change_of_type_keep_history(store: Store, demo_meeting: str) -> None:
     session = MeetingSession(store, demo_meeting, by="champion")
-    note = session.capture(Capture(ItemKind.NOTE, "Maria to look at the forecast")).item
-    edited = session.edit(
+    note = session.captures.capture(Capture(ItemKind.NOTE, "Maria to look at the forecast")).item
+    edited = session.captures.edit(
         note.number, Capture(ItemKind.ACTION, "Re-phase the forecast", "maria", FRIDAY)
     ).item
     assert edited.ref == f"A-{note.number}"
@@ -86,9 +86,9 @@ def test_edit_and_change_of_type_keep_history(store: Store, demo_meeting: str) -
 
 def test_reviewing_carried_actions(store: Store, demo_meeting: str) -> None:
     session = MeetingSession(store, demo_meeting)
-    session.review(1, ActionStatus.DONE)
-    session.slip(3, dt.date(2026, 12, 4))
-    session.review(4, ActionStatus.DROPPED)
+    session.review.close(1, ActionStatus.DONE)
+    session.review.slip(3, dt.date(2026, 12, 4))
+    session.review.close(4, ActionStatus.DROPPED)
     by_ref = {i.ref: i for i in store.all_items()}
     assert by_ref["A-1"].status is ActionStatus.DONE
     assert by_ref["A-3"].due == dt.date(2026, 12, 4)
@@ -102,13 +102,13 @@ def test_off_track_measure_warnings(store: Store, demo_meeting: str) -> None:
     index = next(
         i for i, a in enumerate(session.meeting.agenda) if a.measure_id == "FIN-05"
     )  # cash conversion cycle: off track, no action, no initiative
-    session.go_to(index)
-    warnings = session.warnings(session.current)
+    session.agenda.go_to(index)
+    warnings = session.agenda.warnings(session.current)
     assert any("no action" in w for w in warnings)
     assert any("Nothing is funded" in w for w in warnings)
-    assert session.leave_warnings() == [w for w in warnings if "no action" in w]
-    session.capture(Capture(ItemKind.ACTION, "Weekly collections calls", "maria", FRIDAY))
-    assert session.leave_warnings() == []
+    assert session.agenda.leave_warnings() == [w for w in warnings if "no action" in w]
+    session.captures.capture(Capture(ItemKind.ACTION, "Weekly collections calls", "maria", FRIDAY))
+    assert session.agenda.leave_warnings() == []
 
 
 def test_the_clock_counts_time_on_the_current_item_and_pauses(
@@ -117,22 +117,22 @@ def test_the_clock_counts_time_on_the_current_item_and_pauses(
     session = MeetingSession(store, demo_meeting)
     session.start()
     clock.advance(seconds=90)
-    assert session.used(session.current) == 90
-    assert session.toggle_pause() is True
+    assert session.clock.used(session.current) == 90
+    assert session.clock.toggle_pause() is True
     clock.advance(seconds=600)  # paused: not counted
-    assert session.used(session.current) == 90
-    session.toggle_pause()
+    assert session.clock.used(session.current) == 90
+    session.clock.toggle_pause()
     clock.advance(seconds=30)
-    session.go_to(1)
+    session.agenda.go_to(1)
     clock.advance(seconds=5)
     assert session.meeting.agenda[0].used_seconds == 120
     assert session.meeting.agenda[0].progress is ItemProgress.DONE
-    assert session.meeting_used() == 125
+    assert session.clock.meeting_used() == 125
     clock.advance(seconds=session.current.timebox_seconds + 10)
     assert session.current.overrun_seconds == 0  # the running stretch is not folded in yet
-    session.checkpoint()
+    session.clock.checkpoint()
     assert session.current.overrun_seconds == 15
-    assert store.meeting(demo_meeting).agenda[1].used_seconds == session.used(session.current)
+    assert store.meeting(demo_meeting).agenda[1].used_seconds == session.clock.used(session.current)
 
 
 def test_a_restarted_session_resumes_where_the_meeting_was(
@@ -140,24 +140,24 @@ def test_a_restarted_session_resumes_where_the_meeting_was(
 ) -> None:
     session = MeetingSession(store, demo_meeting)
     session.start()
-    session.go_to(3)
-    session.capture(Capture(ItemKind.DECISION, "Keep the price"))
+    session.agenda.go_to(3)
+    session.captures.capture(Capture(ItemKind.DECISION, "Keep the price"))
     clock.advance(seconds=40)
-    session.checkpoint()
+    session.clock.checkpoint()
     # The process dies here: nothing else is saved. A new session reads the disk.
     again = MeetingSession(Store(store.data.root, clock), demo_meeting)
     assert again.meeting.current == 3
-    assert [i.text for i in again.items_on(again.current)] == ["Keep the price"]
-    assert again.used(again.current) == 40
+    assert [i.text for i in again.state.items_on(again.current)] == ["Keep the price"]
+    assert again.clock.used(again.current) == 40
 
 
 def test_skip_and_reorder(store: Store, demo_meeting: str) -> None:
     session = MeetingSession(store, demo_meeting)
     keys = [a.key for a in session.meeting.agenda]
-    session.skip()
+    session.agenda.skip()
     assert session.meeting.agenda[0].progress is ItemProgress.SKIPPED
     assert session.meeting.current == 1
-    assert session.move(2, -1) == 1
+    assert session.agenda.move(2, -1) == 1
     reordered = [a.key for a in store.meeting(demo_meeting).agenda]
     assert reordered[1:3] == [keys[2], keys[1]]
     assert store.meeting(demo_meeting).agenda[2].key == keys[1]
@@ -169,25 +169,25 @@ def test_finalize_makes_the_meeting_read_only_until_reopened(
 ) -> None:
     session = MeetingSession(store, demo_meeting)
     session.start()
-    session.set_rating(8)
-    session.toggle_absent("Lena Fischer")
-    session.finalize()
+    session.closing.set_rating(8)
+    session.closing.toggle_absent("Lena Fischer")
+    session.closing.finalize()
     stored = store.meeting(demo_meeting)
     assert stored.state is MeetingState.FINALIZED and stored.rating == 8
     assert stored.absent == ["Lena Fischer"]
     read = MeetingSession(store, demo_meeting)
     with pytest.raises(ReviewError, match="read-only"):
-        read.capture(Capture(ItemKind.NOTE, "too late"))
-    read.reopen()
-    read.capture(Capture(ItemKind.NOTE, "added after reopening"))
+        read.captures.capture(Capture(ItemKind.NOTE, "too late"))
+    read.closing.reopen()
+    read.captures.capture(Capture(ItemKind.NOTE, "added after reopening"))
     assert store.meeting(demo_meeting).state is MeetingState.IN_PROGRESS
 
 
 def test_wrap_up_lists_what_is_left(store: Store, demo_meeting: str) -> None:
     session = MeetingSession(store, demo_meeting)
-    session.capture(Capture(ItemKind.ISSUE, "Catalogue timing"))
-    session.go_to(first_measure(session))
-    session.capture(Capture(ItemKind.ACTION, "Fix the forecast", "maria", FRIDAY))
+    session.captures.capture(Capture(ItemKind.ISSUE, "Catalogue timing"))
+    session.agenda.go_to(first_measure(session))
+    session.captures.capture(Capture(ItemKind.ACTION, "Fix the forecast", "maria", FRIDAY))
     summary = wrap_up(session)
     assert summary.by_kind == {ItemKind.ISSUE: 1, ItemKind.ACTION: 1}
     assert list(summary.actions_by_owner) == ["Maria Gonzalez"]
@@ -214,9 +214,9 @@ def test_changes_made_from_the_shell_show_in_the_next_review(
 
 def test_an_edit_cannot_empty_an_item(store: Store, demo_meeting: str) -> None:
     session = MeetingSession(store, demo_meeting)
-    note = session.capture(Capture(ItemKind.NOTE, "keep me")).item
+    note = session.captures.capture(Capture(ItemKind.NOTE, "keep me")).item
     with pytest.raises(ReviewError, match="nothing to save"):
-        session.edit(note.number, Capture(ItemKind.NOTE, "   "))
+        session.captures.edit(note.number, Capture(ItemKind.NOTE, "   "))
     assert store.items(demo_meeting)[0].text == "keep me"
 
 
@@ -226,8 +226,8 @@ def test_minutes_keep_what_the_review_did_after_later_changes(
     from reviewtui.services import actions
 
     session = MeetingSession(store, demo_meeting)
-    session.review(1, ActionStatus.DONE)
-    session.finalize()
+    session.review.close(1, ActionStatus.DONE)
+    session.closing.finalize()
     actions.set_status(store, "A-2", ActionStatus.DONE, "James Okafor")  # after the meeting
     actions.redate(store, "A-4", dt.date(2027, 1, 15), "Tom Becker")
     read = MeetingSession(store, demo_meeting)

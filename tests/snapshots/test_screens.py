@@ -44,8 +44,8 @@ def demo_app(theme: str, open_meeting: bool = True) -> ReviewApp:
 async def on_red_measure(pilot: Pilot[Any]) -> None:
     screen = pilot.app.screen
     assert isinstance(screen, MeetingScreen)
-    screen.session.go_to(1)
-    screen.session.capture(
+    screen.session.agenda.go_to(1)
+    screen.session.captures.capture(
         Capture(ItemKind.ACTION, "Re-phase the forecast", "maria", dt.date(2026, 11, 27))
     )
     screen.refresh_all(focus=True)
@@ -65,9 +65,9 @@ async def at_wrap_up(pilot: Pilot[Any]) -> None:
 async def at_parking_lot(pilot: Pilot[Any]) -> None:
     screen = pilot.app.screen
     assert isinstance(screen, MeetingScreen)
-    screen.session.capture(Capture(ItemKind.ISSUE, "Wholesale catalogue timing"))
-    screen.session.capture(Capture(ItemKind.ISSUE, "Who owns the carrier contract?"))
-    screen.session.go_to(len(screen.session.meeting.agenda) - 2)
+    screen.session.captures.capture(Capture(ItemKind.ISSUE, "Wholesale catalogue timing"))
+    screen.session.captures.capture(Capture(ItemKind.ISSUE, "Who owns the carrier contract?"))
+    screen.session.agenda.go_to(len(screen.session.meeting.agenda) - 2)
     screen.refresh_all(focus=True)
     await pilot.pause()
 

@@ -49,14 +49,14 @@ def steps_and_captures(root: Path) -> Callable[[], object]:
     def work() -> object:
         session = MeetingSession(Store(root, CLOCK), "M-2", by="champion")
         session.start()
-        session.review(1, ActionStatus.DONE)
-        session.go_to(1)
-        session.capture(Capture(ItemKind.NOTE, "Wholesale orders slipped to December"))
-        session.checkpoint()
-        session.go_to(2)
-        session.move(3, 1)
-        session.set_rating(8)
-        session.finalize()
+        session.review.close(1, ActionStatus.DONE)
+        session.agenda.go_to(1)
+        session.captures.capture(Capture(ItemKind.NOTE, "Wholesale orders slipped to December"))
+        session.clock.checkpoint()
+        session.agenda.go_to(2)
+        session.agenda.move(3, 1)
+        session.closing.set_rating(8)
+        session.closing.finalize()
         return None
 
     return work
@@ -104,8 +104,8 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     seed_demo(store)
     session = MeetingSession(store, "M-2", by="champion")
     session.start()
-    session.go_to(1)
-    session.capture(Capture(ItemKind.DECISION, "Freeze hiring until Q1"))
+    session.agenda.go_to(1)
+    session.captures.capture(Capture(ItemKind.DECISION, "Freeze hiring until Q1"))
     return root
 
 

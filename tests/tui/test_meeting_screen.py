@@ -146,7 +146,7 @@ async def test_leaving_an_unactioned_red_measure_warns_once(
         red = next(
             i for i, a in enumerate(screen.session.meeting.agenda) if a.measure_id == "FIN-05"
         )
-        screen.session.go_to(red)
+        screen.session.agenda.go_to(red)
         screen.refresh_all()
         assert "Off track with no action" in text_of(app, "#measure-warnings")
         await pilot.press("right")

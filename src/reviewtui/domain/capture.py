@@ -74,3 +74,18 @@ class CapturedItem(BaseModel):
     def ref(self) -> str:
         """The typeable id, e.g. ``A-142``."""
         return f"{self.kind.prefix}-{self.number}"
+
+
+OUTCOMES: dict[str, tuple[str, str]] = {
+    "open": ("○", "open"),
+    "done": ("✔", "done"),
+    "dropped": ("✖", "dropped"),
+    "slipped": ("↻", "slipped"),
+}
+"""What a review did to an action, as a symbol and a word (never colour alone)."""
+
+
+def outcome_label(outcome: str) -> str:
+    """``✔ done``, ``↻ slipped``..."""
+    symbol, word = OUTCOMES.get(outcome, ("?", outcome))
+    return f"{symbol} {word}"

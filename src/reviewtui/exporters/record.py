@@ -6,20 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from reviewtui.domain.agenda import AgendaItem, AgendaKind
-from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
+from reviewtui.domain.capture import OUTCOMES, ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.display import format_value, target_text
 from reviewtui.domain.meeting import Meeting
 from reviewtui.domain.scorecard import Measure, Scorecard
 from reviewtui.services.session import MeetingSession
-from reviewtui.services.wrapup import WrapUp, carried_outcome, wrap_up
+from reviewtui.services.wrapup import WrapUp, wrap_up
 from reviewtui.store.repository import Store
-
-OUTCOME_WORDS = {
-    "open": ("○", "still open"),
-    "done": ("✔", "done"),
-    "dropped": ("✖", "dropped"),
-    "slipped": ("↻", "slipped"),
-}
 
 
 @dataclass
@@ -118,7 +111,7 @@ def build_record(store: Store, meeting_id: str) -> MeetingRecord:
     measures = []
     for perspective, _, measure in card.measures():
         snapshot = meeting.statuses.get(measure.id)
-        level = session.level(measure)
+        level = session.state.level(measure)
         value = measure.period(meeting.period) if meeting.period else None
         measures.append(
             MeasureRow(
@@ -137,11 +130,11 @@ def build_record(store: Store, meeting_id: str) -> MeetingRecord:
     sections = []
     for agenda_item in meeting.agenda:
         section = ItemSection(agenda_item)
-        reviewed = session.measure(agenda_item)
+        reviewed = session.state.measure(agenda_item)
         if reviewed is not None:
             row = next(m for m in measures if m.id == reviewed.id)
             section.status_symbol, section.status_word = row.symbol, row.status
-        for item in session.items_on(agenda_item):
+        for item in session.state.items_on(agenda_item):
             {
                 ItemKind.DECISION: section.decisions,
                 ItemKind.ACTION: section.actions,
@@ -151,7 +144,7 @@ def build_record(store: Store, meeting_id: str) -> MeetingRecord:
         if agenda_item.kind is not AgendaKind.WRAP_UP or not section.empty:
             sections.append(section)
     carried = [
-        CarriedRow(item, *OUTCOME_WORDS[carried_outcome(item, session)]) for item in session.carried
+        CarriedRow(item, *OUTCOMES[session.review.outcome(item)]) for item in session.carried
     ]
     open_actions = [
         item

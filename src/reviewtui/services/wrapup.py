@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from reviewtui.domain.agenda import is_worst
 from reviewtui.domain.capture import CapturedItem, ItemKind
-from reviewtui.services.carried import review_outcome
 from reviewtui.services.session import MeetingSession
 
 
@@ -22,14 +21,6 @@ class WrapUp:
     present: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
     rating: int | None = None
-
-
-def carried_outcome(item: CapturedItem, session: MeetingSession) -> str:
-    """What the review did to a carried-over action (as frozen at finalize, if it was)."""
-    frozen = session.meeting.outcomes.get(str(item.number))
-    if session.read_only and frozen:
-        return frozen
-    return review_outcome(item, session.review_since, session.by)
 
 
 def wrap_up(session: MeetingSession) -> WrapUp:
@@ -49,14 +40,14 @@ def wrap_up(session: MeetingSession) -> WrapUp:
             if not item.owner:
                 summary.warnings.append(f"{item.ref} {item.text!r} has no owner")
     for item in session.carried:
-        summary.carried_outcomes[carried_outcome(item, session)] += 1
+        summary.carried_outcomes[session.review.outcome(item)] += 1
     for _, _, measure in session.scorecard.measures():
-        level = session.level(measure)
+        level = session.state.level(measure)
         if not is_worst(level, session.scorecard.scheme_for(measure)):
             continue
         if not measure.owner:
             summary.warnings.append(f"{measure.id} {measure.name}: {level.name}, nobody owns it")
-        if not session.actions_on(measure.id):
+        if not session.state.actions_on(measure.id):
             summary.warnings.append(f"{measure.id} {measure.name}: {level.name}, no action")
     summary.actions_by_owner = dict(sorted(summary.actions_by_owner.items()))
     return summary

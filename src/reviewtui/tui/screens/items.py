@@ -47,10 +47,10 @@ class ItemsScreen(Screen[None]):
     ) -> None:
         session = self.session
         current = session.current
-        measure = session.measure(current)
+        measure = session.state.measure(current)
         context = safe(current.title)
         if measure is not None:
-            context = f"{status_badge(session.level(measure))} {context}"
+            context = f"{status_badge(session.state.level(measure))} {context}"
 
         def saved(result: Saved | None) -> None:
             if result is None:
@@ -83,13 +83,15 @@ class ItemsScreen(Screen[None]):
             self.notify("A finalized meeting is read-only (O reopens it)", severity="warning")
             return
         if event.what == "edit":
-            self._open_capture(item.kind, item, lambda entry: session.edit(item.number, entry))
+            self._open_capture(
+                item.kind, item, lambda entry: session.captures.edit(item.number, entry)
+            )
         elif event.what == "retype":
             self._retype(item)
         else:
 
             def answered(yes: bool | None) -> None:
-                if yes and self._safely(lambda: session.delete(item.number)):
+                if yes and self._safely(lambda: session.captures.delete(item.number)):
                     self.notify(f"Deleted {item.ref}", timeout=4)
                     self.refresh_all()
 
@@ -105,10 +107,12 @@ class ItemsScreen(Screen[None]):
                 return
             if kind is ItemKind.ACTION and (item.owner is None or item.due is None):
                 # An action needs an owner and a date: finish it in the form.
-                self._open_capture(kind, item, lambda entry: session.edit(item.number, entry))
+                self._open_capture(
+                    kind, item, lambda entry: session.captures.edit(item.number, entry)
+                )
                 return
             entry = Capture(kind, item.text, item.owner, item.due)
-            if self._safely(lambda: session.edit(item.number, entry)):
+            if self._safely(lambda: session.captures.edit(item.number, entry)):
                 self.notify(f"{item.ref} is now a {kind.value}", timeout=4)
                 self.refresh_all()
 
@@ -134,7 +138,7 @@ class ItemsScreen(Screen[None]):
                 return due_text(due, today)
 
             def slipped(due: dt.date | None) -> None:
-                if due is not None and self._safely(lambda: session.slip(event.number, due)):
+                if due is not None and self._safely(lambda: session.review.slip(event.number, due)):
                     self.notify(f"↻ {item.ref} slipped to {describe(due)}", timeout=4)
                     self.refresh_all()
 
@@ -145,7 +149,7 @@ class ItemsScreen(Screen[None]):
             self.app.push_screen(prompt, slipped)
             return
         outcome = ActionStatus.DONE if event.outcome == "done" else ActionStatus.DROPPED
-        if self._safely(lambda: session.review(event.number, outcome)):
+        if self._safely(lambda: session.review.close(event.number, outcome)):
             self.notify(
                 f"{'✔' if outcome is ActionStatus.DONE else '✖'} A-{event.number} {outcome.value}",
                 timeout=4,

@@ -139,7 +139,7 @@ class MeetingScreen(ItemsScreen):
         shows_own_list = item.kind in (AgendaKind.PARKING_LOT, AgendaKind.WRAP_UP)
         self.query_one("#captured-title").display = not shows_own_list
         self.query_one("#captured").display = not shows_own_list
-        here = session.items_on(item)
+        here = session.state.items_on(item)
         self.query_one("#captured-title", Static).update(
             f"[b]Captured here[/b] ({len(here)}) · a action · d decision · i issue · n note"
         )
@@ -181,7 +181,7 @@ class MeetingScreen(ItemsScreen):
     def _tick(self) -> None:
         self._ticks += 1
         if self._ticks % CHECKPOINT_SECONDS == 0:
-            self._safely(self.session.checkpoint)
+            self._safely(self.session.clock.checkpoint)
         self.query_one(ClockBar).show(self.session)
         if self._ticks % 5 == 0:
             self.query_one(AgendaList).show(self.session)
@@ -204,13 +204,13 @@ class MeetingScreen(ItemsScreen):
     def action_capture(self, kind: str) -> None:
         """Open the capture dialog for an item of this kind, linked to the current item."""
         item_kind = ItemKind(kind)
-        self._open_capture(item_kind, None, self.session.capture)
+        self._open_capture(item_kind, None, self.session.captures.capture)
 
     def action_step(self, delta: int) -> None:
         """Go to the next or previous item; warn once before leaving an unowned red measure."""
         session = self.session
         if delta > 0 and not session.read_only:
-            warnings = session.leave_warnings()
+            warnings = session.agenda.leave_warnings()
             if warnings and self._warned_key != session.current.key:
                 self._warned_key = session.current.key
                 self.notify(
@@ -225,25 +225,25 @@ class MeetingScreen(ItemsScreen):
     def _go(self, index: int) -> None:
         if not 0 <= index < len(self.session.meeting.agenda):
             return
-        if self._safely(lambda: self.session.go_to(index)):
+        if self._safely(lambda: self.session.agenda.go_to(index)):
             self._warned_key = None
             self.refresh_all(focus=True)
 
     def action_skip(self) -> None:
         """Skip this item."""
-        if self._safely(self.session.skip):
+        if self._safely(self.session.agenda.skip):
             self.refresh_all(focus=True)
 
     def action_pause(self) -> None:
         """Pause or resume the clock."""
-        paused = self.session.toggle_pause()
+        paused = self.session.clock.toggle_pause()
         self.notify("⏸ Clock paused" if paused else "▶ Clock running", timeout=2)
         self.query_one(ClockBar).show(self.session)
 
     def action_undo(self) -> None:
         """Remove the last capture."""
         removed: list[CapturedItem] = []
-        if self._safely(lambda: removed.append(self.session.undo_last())):
+        if self._safely(lambda: removed.append(self.session.captures.undo_last())):
             self.notify(f"↶ Undone: {removed[0].ref} {removed[0].text}", timeout=4)
             self.refresh_all()
 
@@ -269,7 +269,7 @@ class MeetingScreen(ItemsScreen):
             return int(text)
 
         def rated(value: int | None) -> None:
-            if value is not None and self._safely(lambda: self.session.set_rating(value)):
+            if value is not None and self._safely(lambda: self.session.closing.set_rating(value)):
                 self.refresh_all()
 
         self.app.push_screen(
@@ -280,7 +280,7 @@ class MeetingScreen(ItemsScreen):
         """End the meeting, after a yes."""
 
         def answered(yes: bool | None) -> None:
-            if yes and self._safely(self.session.finalize):
+            if yes and self._safely(self.session.closing.finalize):
                 self.notify("■ Meeting finalized; it is now read-only", timeout=6)
                 self.refresh_all()
 
@@ -313,7 +313,7 @@ class MeetingScreen(ItemsScreen):
         """Reopen a finalized meeting, after a yes."""
 
         def answered(yes: bool | None) -> None:
-            if yes and self._safely(self.session.reopen):
+            if yes and self._safely(self.session.closing.reopen):
                 self.notify("Meeting reopened", timeout=4)
                 self.refresh_all()
 
@@ -329,12 +329,12 @@ class MeetingScreen(ItemsScreen):
     @on(AgendaList.Move)
     def _move(self, event: AgendaList.Move) -> None:
         moved: list[int] = []
-        if self._safely(lambda: moved.append(self.session.move(event.index, event.delta))):
+        if self._safely(lambda: moved.append(self.session.agenda.move(event.index, event.delta))):
             self.query_one(AgendaList).show(self.session)
             self.query_one(AgendaList).highlighted = moved[0]
             self.refresh_all()
 
     @on(WrapUpView.AttendanceChanged)
     def _attendance(self, event: WrapUpView.AttendanceChanged) -> None:
-        if self._safely(lambda: self.session.toggle_absent(event.name)):
+        if self._safely(lambda: self.session.closing.toggle_absent(event.name)):
             self.query_one(WrapUpView).show(self.session)

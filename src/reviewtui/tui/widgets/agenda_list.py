@@ -65,13 +65,13 @@ class AgendaList(OptionList):
     def _label(self, session: MeetingSession, index: int, item: AgendaItem) -> str:
         current = index == session.meeting.current
         marker = "▶" if current else item.progress.symbol
-        measure = session.measure(item)
+        measure = session.state.measure(item)
         if measure is not None:
-            level = session.level(measure)
+            level = session.state.level(measure)
             status = f"[{colour_of(level)}]{safe(level.symbol)}[/]"
         else:
             status = KIND_SYMBOL.get(item.kind, " ")
-        used = session.used(item)
+        used = session.clock.used(item)
         time = f"{format_seconds(used)}/{format_seconds(item.timebox_seconds)}"
         room = max(8, (self.size.width or 38) - len(time) - 7)
         title = item.title if len(item.title) <= room else item.title[: room - 1] + "…"

@@ -15,8 +15,8 @@ class ClockBar(Static):
         """Redraw from the session's clock."""
         meeting = session.meeting
         item = session.current
-        used, box = session.used(item), item.timebox_seconds
-        total_used, total = session.meeting_used(), meeting.length_minutes * 60
+        used, box = session.clock.used(item), item.timebox_seconds
+        total_used, total = session.clock.meeting_used(), meeting.length_minutes * 60
         parts = [f"◷ Item [b]{format_seconds(used)}[/b] / {format_seconds(box)}"]
         if used > box:
             parts.append(f"[bold $error]⚠ OVER by {format_seconds(used - box)}[/]")
@@ -25,7 +25,7 @@ class ClockBar(Static):
             parts.append(f"[bold $error]⚠ meeting OVER by {format_seconds(total_used - total)}[/]")
         if session.read_only:
             parts.append("■ finalized, read-only")
-        elif session.paused:
+        elif session.clock.paused:
             parts.append("[bold $warning]⏸ PAUSED[/]")
         else:
             parts.append("▶ running")

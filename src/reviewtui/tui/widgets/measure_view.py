@@ -40,12 +40,12 @@ class MeasureView(VerticalScroll):
 
     def show(self, session: MeetingSession, item: AgendaItem) -> None:
         """Fill every part for the measure of ``item``."""
-        measure = session.measure(item)
+        measure = session.state.measure(item)
         if measure is None:
             return
         period = session.meeting.period
         value = measure.period(period) if period else None
-        level = session.level(measure)
+        level = session.state.level(measure)
         unit = measure.unit
         self._set("#measure-title", f"[b]{safe(measure.name)}[/b]  [dim]{safe(measure.id)}[/dim]")
         actual = value.actual if value else None
@@ -65,7 +65,7 @@ class MeasureView(VerticalScroll):
             f"{safe(first)}[/dim]",
         )
 
-        warnings = session.warnings(item)
+        warnings = session.agenda.warnings(item)
         self._set(
             "#measure-warnings",
             "\n".join(f"[bold $error]⚠ {safe(w)}[/]" for w in warnings),
@@ -96,7 +96,7 @@ class MeasureView(VerticalScroll):
             "[b]Initiatives[/b]\n" + ("\n".join(lines) if lines else "[dim]none linked[/dim]"),
         )
         today = session.store.clock.today()
-        open_actions = session.actions_on(measure.id)
+        open_actions = session.state.actions_on(measure.id)
         action_lines = [
             " · ".join(
                 [
@@ -117,7 +117,7 @@ class MeasureView(VerticalScroll):
 
     def _history(self, session: MeetingSession, item: AgendaItem) -> str:
         """The last periods as a small table: period, actual, target, status."""
-        measure = session.measure(item)
+        measure = session.state.measure(item)
         if measure is None:
             return ""
         card = session.scorecard

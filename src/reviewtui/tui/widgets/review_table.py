@@ -9,17 +9,11 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from reviewtui.domain.capture import outcome_label
 from reviewtui.services.session import MeetingSession
-from reviewtui.services.wrapup import carried_outcome
 
 COLUMNS = (("Id", 5), ("Now", 9), ("Action", 0), ("Owner", 15), ("Due", 16))
 """Column widths; the action takes what is left (0)."""
-OUTCOME = {
-    "open": "○ open",
-    "done": "✔ done",
-    "dropped": "✖ dropped",
-    "slipped": "↻ slipped",
-}
 
 
 class ReviewTable(DataTable[str]):
@@ -63,7 +57,7 @@ class ReviewTable(DataTable[str]):
         for item in session.carried:
             self.add_row(
                 item.ref,
-                OUTCOME[carried_outcome(item, session)],
+                outcome_label(session.review.outcome(item)),
                 "\n".join(textwrap.wrap(item.text, room, max_lines=2, placeholder="…")),
                 item.owner or "–",
                 _due(item.due, today) if item.status.value == "open" else _due(item.due, None),

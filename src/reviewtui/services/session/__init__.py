@@ -1,0 +1,136 @@
+"""A live meeting, without any screen: the app calls it and redraws.
+
+:class:`MeetingSession` opens a meeting and holds its parts, each small and tested on
+its own: the :attr:`~MeetingSession.clock`, the :attr:`~MeetingSession.agenda`, the
+:attr:`~MeetingSession.captures`, the :attr:`~MeetingSession.review` of earlier actions
+and the :attr:`~MeetingSession.closing`. Every change is on disk (fsynced) before the
+method returns, so what the screen then shows as saved is saved.
+"""
+
+from __future__ import annotations
+
+from reviewtui.domain.agenda import AgendaItem
+from reviewtui.domain.capture import CapturedItem
+from reviewtui.domain.meeting import Meeting, MeetingState
+from reviewtui.domain.people import KnownPerson
+from reviewtui.domain.scorecard import Scorecard
+from reviewtui.services.session.agenda import AgendaNavigator
+from reviewtui.services.session.captures import Capture, Captures, Checked, Saved, check_capture
+from reviewtui.services.session.clock import CHECKPOINT_SECONDS, MeetingClock
+from reviewtui.services.session.closing import Closing
+from reviewtui.services.session.review import Review
+from reviewtui.services.session.state import SessionState
+from reviewtui.store.repository import Store
+
+__all__ = [
+    "CHECKPOINT_SECONDS",
+    "Capture",
+    "Checked",
+    "MeetingSession",
+    "Saved",
+    "check_capture",
+]
+
+
+class MeetingSession:
+    """One meeting being run (or read, when finalized)."""
+
+    def __init__(self, store: Store, meeting_id: str, by: str = "") -> None:
+        meeting = store.meeting(meeting_id)
+        self.state = SessionState(
+            store, meeting, store.meeting_scorecard(meeting), by or f"{meeting_id} review"
+        )
+        self.state.items = store.items(meeting_id)
+        self.clock = MeetingClock(self.state)
+        self.agenda = AgendaNavigator(self.state, self.clock)
+        self.captures = Captures(self.state)
+        self.review = Review(self.state)
+        self.closing = Closing(self.state, self.clock, self.review)
+        self.review.refresh(save=False)
+        self.state.gather_people()
+        self._seen = store.stamp()
+        self._external = store.documents.external_writes
+
+    # -- what the screen reads -------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        """The data dir the meeting lives in."""
+        return self.state.store
+
+    @property
+    def meeting(self) -> Meeting:
+        """The meeting record as saved."""
+        return self.state.meeting
+
+    @property
+    def scorecard(self) -> Scorecard:
+        """The scorecard as this meeting reviews it."""
+        return self.state.scorecard
+
+    @property
+    def items(self) -> list[CapturedItem]:
+        """Items captured in this meeting."""
+        return self.state.items
+
+    @property
+    def carried(self) -> list[CapturedItem]:
+        """Actions under review from earlier meetings and the shell."""
+        return self.state.carried
+
+    @property
+    def people(self) -> list[KnownPerson]:
+        """Names that complete when typing an owner."""
+        return self.state.people
+
+    @property
+    def current(self) -> AgendaItem:
+        """The agenda item on screen."""
+        return self.state.current
+
+    @property
+    def read_only(self) -> bool:
+        """A finalized meeting is shown, not changed."""
+        return self.state.read_only
+
+    # -- opening and following other processes ---------------------------------------
+
+    def start(self) -> None:
+        """Open the meeting for running: mark it under way and start the clock."""
+        state = self.state
+        if state.read_only:
+            return
+        # Fold the journal of the last run into the file: opening stays quick.
+        state.store.compact(state.meeting.id)
+        if state.meeting.state is MeetingState.PLANNED:
+            state.commit(state=MeetingState.IN_PROGRESS, started_at=state.store.clock.now())
+        self.review.refresh()
+        self.clock.start()
+
+    def poll(self) -> bool:
+        """Reload if another process (the shell, a second app) changed the data since we
+        last looked; True when it did. Cheap when nothing changed: one folder scan."""
+        store = self.state.store
+        now = store.stamp()
+        documents = store.documents
+        if now == self._seen and documents.external_writes == self._external:
+            return False
+        changed = {p for p in now.keys() | self._seen.keys() if now.get(p) != self._seen.get(p)}
+        external = documents.external_writes != self._external or any(
+            now.get(path) != documents.known(path) for path in changed
+        )
+        self._seen, self._external = now, documents.external_writes
+        if external:
+            self.reload()
+        return external
+
+    def reload(self) -> None:
+        """Read the meeting, its items and the actions under review again from disk."""
+        state, store = self.state, self.state.store
+        meeting = store.meeting(state.meeting.id)
+        state.meeting = meeting
+        state.items = store.items(meeting.id)
+        self.review.refresh(save=False)
+        state.gather_people()
+        self._seen = store.stamp()
+        self._external = store.documents.external_writes

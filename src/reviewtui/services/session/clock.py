@@ -1,0 +1,73 @@
+"""The meeting clock: time used on each agenda item, running or paused.
+
+The running stretch lives in memory and is folded into the current item's saved time at
+each step, on pause, and at a checkpoint every :data:`CHECKPOINT_SECONDS`; a killed app
+loses at most that much of the clock, never a capture.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reviewtui.domain.agenda import AgendaItem
+from reviewtui.services.session.state import SessionState
+
+CHECKPOINT_SECONDS = 15
+"""How often the app folds the running clock into the saved meeting."""
+
+
+class MeetingClock:
+    """Time used against each item's timebox and the meeting's length."""
+
+    def __init__(self, state: SessionState) -> None:
+        self.state = state
+        self.running_since: dt.datetime | None = None
+
+    @property
+    def paused(self) -> bool:
+        """Whether the clock is stopped."""
+        return self.running_since is None
+
+    def start(self) -> None:
+        """Start counting on the current item."""
+        self.running_since = self.state.store.clock.now()
+
+    def stop(self) -> None:
+        """Stop counting (the meeting is finalized)."""
+        self.running_since = None
+
+    def used(self, item: AgendaItem) -> float:
+        """Seconds used on an item so far, the running stretch included."""
+        running = 0.0
+        if self.running_since is not None and item is self.state.current:
+            running = (self.state.store.clock.now() - self.running_since).total_seconds()
+        return item.used_seconds + max(0.0, running)
+
+    def meeting_used(self) -> float:
+        """Seconds used on the whole meeting so far."""
+        return sum(self.used(item) for item in self.state.meeting.agenda)
+
+    def fold(self) -> None:
+        """Add the running stretch to the current item (in memory; the caller saves)."""
+        if self.running_since is not None:
+            now = self.state.store.clock.now()
+            self.state.current.used_seconds = self.used(self.state.current)
+            self.running_since = now
+
+    def checkpoint(self) -> None:
+        """Fold the running stretch into the current item and save it."""
+        if self.running_since is None or self.state.read_only:
+            return
+        self.fold()
+        self.state.commit(touched=[self.state.current])
+
+    def toggle_pause(self) -> bool:
+        """Pause or resume the clock; returns True when it is now paused."""
+        if self.state.read_only:
+            return True
+        if self.running_since is None:
+            self.start()
+            return False
+        self.checkpoint()
+        self.running_since = None
+        return True

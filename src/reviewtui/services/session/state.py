@@ -1,0 +1,122 @@
+"""What a meeting under way holds in memory, shared by its parts, and the one way to save it.
+
+The parts of a session (clock, agenda, captures, review, closing) each change some of this
+state; every change goes through :meth:`SessionState.commit` (the meeting record) or the
+store (items), one write each, fsynced before the call returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewtui.domain.agenda import AgendaItem
+from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
+from reviewtui.domain.meeting import Meeting
+from reviewtui.domain.people import KnownPerson
+from reviewtui.domain.scorecard import Measure, Scorecard
+from reviewtui.domain.status import StatusLevel
+from reviewtui.errors import ReviewError
+from reviewtui.store.repository import Store
+
+
+@dataclass
+class SessionState:
+    """One meeting, its scorecard as reviewed, its items and the actions under review."""
+
+    store: Store
+    meeting: Meeting
+    scorecard: Scorecard
+    by: str
+    """Who is making the changes (for the items' history)."""
+    items: list[CapturedItem] = field(default_factory=list)
+    carried: list[CapturedItem] = field(default_factory=list)
+    """Actions from earlier meetings (and the shell) that this meeting reviews."""
+    people: list[KnownPerson] = field(default_factory=list)
+    review_since: dt.date | None = None
+    """The previous meeting's date: changes since then are what the review shows."""
+    _measures: dict[str, Measure] = field(default_factory=dict, repr=False)
+    _levels: dict[str, StatusLevel] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._measures = {m.id: m for _, _, m in self.scorecard.measures()}
+
+    @property
+    def read_only(self) -> bool:
+        """A finalized meeting is shown, not changed."""
+        return self.meeting.read_only
+
+    @property
+    def current(self) -> AgendaItem:
+        """The agenda item on screen."""
+        return self.meeting.agenda[self.meeting.current]
+
+    def require_writable(self) -> None:
+        """Refuse a change to a finalized meeting."""
+        if self.read_only:
+            raise ReviewError(f"{self.meeting.id} is finalized (read-only); reopen it to change it")
+
+    # -- reading ---------------------------------------------------------------------
+
+    def measure(self, item: AgendaItem) -> Measure | None:
+        """The measure an agenda item is about, if any."""
+        return self._measures.get(item.measure_id) if item.measure_id else None
+
+    def level(self, measure: Measure) -> StatusLevel:
+        """A measure's status in the period under review (worked out once)."""
+        level = self._levels.get(measure.id)
+        if level is None:
+            level = self._levels[measure.id] = self.scorecard.status_of(
+                measure, self.meeting.period
+            )
+        return level
+
+    def actions_on(self, measure_id: str) -> list[CapturedItem]:
+        """Open actions on a measure: carried over and captured today."""
+        return [
+            item
+            for item in [*self.carried, *self.items]
+            if item.kind is ItemKind.ACTION
+            and item.measure_id == measure_id
+            and item.status is ActionStatus.OPEN
+        ]
+
+    def items_on(self, agenda_item: AgendaItem) -> list[CapturedItem]:
+        """Items captured on one agenda item, in the order they were captured."""
+        return [i for i in self.items if i.agenda_item == agenda_item.key]
+
+    # -- changing --------------------------------------------------------------------
+
+    def commit(self, touched: list[AgendaItem] | None = None, **changes: Any) -> None:
+        """Set meeting fields (validated) and save them, with the fields of the agenda items
+        ``touched`` (time used, progress), as one small write."""
+        for name, value in changes.items():
+            setattr(self.meeting, name, value)  # the models validate assignment
+        fields = self.meeting.model_dump(mode="json", include=set(changes)) if changes else {}
+        agenda = {
+            item.key: item.model_dump(mode="json", include={"used_seconds", "progress"})
+            for item in touched or []
+        }
+        self.store.change_meeting(self.meeting.id, fields, agenda)
+
+    def replace(self, updated: CapturedItem) -> None:
+        """Show the saved version of an item wherever the session holds it."""
+        self.items = [updated if i.number == updated.number else i for i in self.items]
+        self.carried = [updated if i.number == updated.number else i for i in self.carried]
+
+    def know_person(self, name: str) -> None:
+        """Remember a new owner's name, so it completes next time."""
+        if all(p.name.casefold() != name.casefold() for p in self.people):
+            self.people.append(KnownPerson(name))
+
+    def gather_people(self) -> None:
+        """The scorecard's people, then owners of the items at hand."""
+        people = {
+            p.name.casefold(): KnownPerson(p.name, p.email, tuple(p.aliases))
+            for p in self.scorecard.people
+        }
+        for item in [*self.carried, *self.items]:
+            if item.owner and item.owner.casefold() not in people:
+                people[item.owner.casefold()] = KnownPerson(item.owner)
+        self.people = list(people.values())

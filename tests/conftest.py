@@ -56,7 +56,8 @@ def demo_meeting(store: Store) -> str:
 
 @pytest.fixture(autouse=True)
 def own_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own config dir, so nothing reads or writes the user's."""
+    """Every test gets its own config and state dirs, so nothing touches the user's."""
     folder = tmp_path / "config"
     monkeypatch.setenv("REVIEWTUI_CONFIG_DIR", str(folder))
+    monkeypatch.setenv("REVIEWTUI_STATE_DIR", str(tmp_path / "state"))
     return folder

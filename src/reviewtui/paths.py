@@ -10,6 +10,7 @@ import platformdirs
 APP_NAME = "reviewtui"
 DATA_DIR_ENV = "REVIEWTUI_DATA_DIR"
 CONFIG_DIR_ENV = "REVIEWTUI_CONFIG_DIR"
+STATE_DIR_ENV = "REVIEWTUI_STATE_DIR"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -22,6 +23,12 @@ def config_dir() -> Path:
     """The config directory (config file, user themes, template overrides)."""
     chosen = os.environ.get(CONFIG_DIR_ENV)
     return Path(chosen).expanduser() if chosen else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def state_dir() -> Path:
+    """The state directory (what the app remembers between runs: the theme, drafts)."""
+    chosen = os.environ.get(STATE_DIR_ENV)
+    return Path(chosen).expanduser() if chosen else Path(platformdirs.user_state_dir(APP_NAME))
 
 
 def bundled_dir(name: str) -> Path:

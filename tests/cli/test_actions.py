@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reviewtui.cli import cli
-from reviewtui.commands import actions as action_commands
+from reviewtui.domain.clock import FixedClock
 from reviewtui.store.repository import Store
 from tests.conftest import NORTHWIND_CSV
 
@@ -20,7 +20,6 @@ TODAY = dt.date(2026, 11, 23)  # a Monday
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A data dir with the Northwind scorecard imported and 'today' fixed."""
-    monkeypatch.setattr(action_commands, "_today", lambda: TODAY)
     monkeypatch.setenv("REVIEWTUI_ME", "Priya Raman")
     root = tmp_path / "data"
     assert run(root, "import", str(NORTHWIND_CSV)).exit_code == 0
@@ -28,7 +27,8 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--data-dir", str(root), *args])
+    clock = FixedClock(dt.datetime.combine(TODAY, dt.time(9), tzinfo=dt.UTC))
+    return CliRunner().invoke(cli, ["--data-dir", str(root), *args], obj={"clock": clock})
 
 
 def add(root: Path, title: str, owner: str, due: str, *extra: str) -> str:

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reviewtui.cli import cli
-from reviewtui.commands import actions as action_commands
 from reviewtui.domain.capture import ActionStatus
 from reviewtui.domain.clock import FixedClock
 from reviewtui.domain.meeting import MeetingState
@@ -24,13 +23,13 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def run(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--data-dir", str(root), *args])
+    clock = FixedClock(dt.datetime.combine(TODAY, dt.time(9), tzinfo=dt.UTC))
+    return CliRunner().invoke(cli, ["--data-dir", str(root), *args], obj={"clock": clock})
 
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Three held meetings a month apart (FIN-01 red at each), one planned; actions."""
-    monkeypatch.setattr(action_commands, "_today", lambda: TODAY)
     clock = FixedClock(dt.datetime(2026, 8, 24, 9, 0, tzinfo=dt.UTC))
     store = Store(tmp_path / "data", clock)
     card = load_scorecard(Path(NORTHWIND_CSV))

@@ -75,7 +75,7 @@ def test_meeting_new_accepts_an_imported_scorecard_id(tmp_path: Path) -> None:
     [
         (["nowhere.csv"], "neither a scorecard file nor an imported scorecard id"),
         ([str(NORTHWIND_CSV), "--date", "tomorrowish"], "expected YYYY-MM-DD"),
-        ([str(NORTHWIND_CSV), "--length", "2"], "expected 5 to 600 minutes"),
+        ([str(NORTHWIND_CSV), "--length", "2"], "lasts 5 to 600 whole minutes"),
     ],
 )
 def test_meeting_new_bad_input(tmp_path: Path, args: list[str], message: str) -> None:

@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from reviewtui.commands import output
+from reviewtui.commands.context import acting_user, store_from, today
 from reviewtui.commands.listing import emit
 from reviewtui.errors import InvalidInputError, NotFoundError, Problem
+
+if TYPE_CHECKING:
+    from reviewtui.services.open_actions import ActionIndex, ActionRow
 from reviewtui.paths import data_dir
-
-
-def _today() -> dt.date:
-    return dt.date.today()
 
 
 def _due(text: str) -> dt.date:
     from reviewtui.domain.dates import DateFormatError, parse_due
 
     try:
-        return parse_due(text, _today())
+        return parse_due(text, today())
     except DateFormatError as error:
         raise InvalidInputError([Problem("", "", "due", str(error))]) from None
 
@@ -59,7 +60,7 @@ def _owner_or_me(owner: str | None, me: bool) -> str | None:
     return owner
 
 
-def _index(ctx: click.Context) -> Any:
+def _index(ctx: click.Context) -> ActionIndex:
     from reviewtui.services.open_actions import ActionIndex
 
     index = ActionIndex(data_dir(ctx.obj["data_dir"]))
@@ -72,13 +73,13 @@ def _warn(notices: list[str]) -> None:
         output.warn(notice)
 
 
-def _check_owner_known(index: Any, owner: str, rows: list[Any]) -> None:
+def _check_owner_known(index: ActionIndex, owner: str, rows: list[ActionRow]) -> None:
     """An owner who matches nobody and owns nothing is probably a typo: say so, exit 1."""
     from reviewtui.domain.people import KnownPerson, did_you_mean, match_person
 
     if rows or match_person(owner, index.people):
         return
-    owners = {item.get("owner") for item, _ in index.raw_actions() if item.get("owner")}
+    owners = {str(item["owner"]) for item, _ in index.raw_actions() if item.get("owner")}
     if owner.casefold() in {o.casefold() for o in owners}:
         return
     everyone = [*index.people, *(KnownPerson(o) for o in owners)]
@@ -93,7 +94,10 @@ OUTPUT = [
 ]
 
 
-def output_options(function: Any) -> Any:
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
+
+
+def output_options(function: CommandFunction) -> CommandFunction:
     """Add --json / --csv to a command."""
     for option in reversed(OUTPUT):
         function = option(function)
@@ -123,32 +127,20 @@ def status(
     who = _owner_or_me(owner, me)
     window = _days(due_within) if due_within else None
     index = _index(ctx)
-    today = _today()
-    rows = index.rows(today, who)
+    day = today()
+    rows = index.rows(day, who)
     if who:
         _check_owner_known(index, who, rows)
     if overdue:
         rows = [r for r in rows if r.bucket == "overdue"]
     if window is not None:
-        rows = [r for r in rows if r.due and (r.due - today).days <= window]
+        rows = [r for r in rows if r.due and (r.due - day).days <= window]
     emit(rows, output or "text", grouped=who is None)
 
 
 @click.group()
 def action() -> None:
     """Add, complete, re-date, drop and list actions from the shell."""
-
-
-def _store(ctx: click.Context) -> Any:
-    from reviewtui.cli import store_from
-
-    return store_from(ctx)
-
-
-def _by() -> str:
-    from reviewtui.config import acting_user
-
-    return acting_user()
 
 
 @action.command("add")
@@ -172,7 +164,9 @@ def add(
     from reviewtui.services.actions import add_action
 
     due = _due(due_text)
-    item, warnings = add_action(_store(ctx), title, owner, due, measure_id, meeting_id, by=_by())
+    item, warnings = add_action(
+        store_from(ctx), title, owner, due, measure_id, meeting_id, by=acting_user()
+    )
     for warning in warnings:
         output.warn(warning)
     output.say(f"✔ {item.ref} saved: {item.text} ({item.owner}, due {_weekday_date(item.due)})")
@@ -186,7 +180,7 @@ def _close(ctx: click.Context, ref: str, note: str, state: str) -> None:
     from reviewtui.domain.capture import ActionStatus
     from reviewtui.services.actions import set_status
 
-    item = set_status(_store(ctx), ref, ActionStatus(state), _by(), note)
+    item = set_status(store_from(ctx), ref, ActionStatus(state), acting_user(), note)
     output.say(f"{'✔' if state == 'done' else '✖'} {item.ref} {state}: {item.text}")
 
 
@@ -217,7 +211,7 @@ def redate_command(ctx: click.Context, ref: str, due_text: str, note: str) -> No
     """Give an action a new due date (the old one is kept in its history)."""
     from reviewtui.services.actions import redate
 
-    item = redate(_store(ctx), ref, _due(due_text), _by(), note)
+    item = redate(store_from(ctx), ref, _due(due_text), acting_user(), note)
     old_due = item.history[-1].old
     click.echo(f"✔ {item.ref} now due {_weekday_date(item.due)} (was {old_due or 'undated'})")
 
@@ -249,7 +243,7 @@ def list_command(
     who = _owner_or_me(owner, me)
     statuses = frozenset({"open", "done", "dropped"} if state == "all" else {state})
     index = _index(ctx)
-    rows = index.rows(_today(), who, statuses)
+    rows = index.rows(today(), who, statuses)
     if who:
         _check_owner_known(index, who, rows)
     if overdue:
@@ -271,7 +265,7 @@ def import_command(ctx: click.Context, file: Path, owner: str | None) -> None:
     """
     from reviewtui.services.action_import import import_actions
 
-    result = import_actions(_store(ctx), file, owner, by=_by())
+    result = import_actions(store_from(ctx), file, owner, by=acting_user())
     for warning in result.warnings:
         output.warn(warning)
     for skipped in result.skipped:

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 import click
 
 from reviewtui.commands import output
+from reviewtui.commands.context import store_from
 from reviewtui.errors import InvalidInputError, Problem
 
 PASSWORD_ENV = "REVIEWTUI_SMTP_PASSWORD"
-
-
-def _store(ctx: click.Context) -> Any:
-    from reviewtui.cli import store_from
-
-    return store_from(ctx)
 
 
 @click.command()
@@ -40,7 +34,7 @@ def export(ctx: click.Context, meeting_id: str, out: Path | None, formats: tuple
     from reviewtui.exporters.export import FORMATS, default_folder, export_meeting
 
     folder = out or default_folder(meeting_id)
-    result = export_meeting(_store(ctx), meeting_id, folder, formats or FORMATS)
+    result = export_meeting(store_from(ctx), meeting_id, folder, formats or FORMATS)
     for path in result.files:
         output.say(f"✔ {path}")
     for owner in result.without_address:
@@ -107,7 +101,7 @@ def email(
             f"Password for {user} at {host}", hide_input=True, err=True
         )
     server = Server(host, port, starttls, use_ssl, user, password, timeout)
-    result = send_followups(_store(ctx), meeting_id, server, dry_run)
+    result = send_followups(store_from(ctx), meeting_id, server, dry_run)
     for line in result.would_send:
         output.say(f"  would send to {line}")
     for owner in result.sent:

@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import orjson
 
 from reviewtui.commands import output
+from reviewtui.commands.context import store_from, today
+from reviewtui.domain.rules import counts_as_redating
 from reviewtui.errors import InvalidInputError, Problem
 
-
-def _store(ctx: click.Context) -> Any:
-    from reviewtui.cli import store_from
-
-    return store_from(ctx)
+if TYPE_CHECKING:
+    from reviewtui.domain.capture import CapturedItem
 
 
-def _print_json(value: Any) -> None:
+def _print_json(value: object) -> None:
     click.echo(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode())
 
 
-def _item_json(item: Any) -> dict[str, Any]:
-    slips = sum(1 for c in item.history if c.field == "due" and c.old is not None)
+def _item_json(item: CapturedItem) -> dict[str, Any]:
+    slips = sum(1 for c in item.history if counts_as_redating(c.field, c.old))
     return {
         "id": item.ref,
         "kind": item.kind.value,
@@ -44,7 +43,7 @@ def history(ctx: click.Context, measure_id: str, as_json: bool) -> None:
     """A measure's status at each meeting that reviewed it, and the actions taken on it."""
     from reviewtui.services.history import measure_history
 
-    found = measure_history(_store(ctx), measure_id)
+    found = measure_history(store_from(ctx), measure_id)
     if as_json:
         _print_json(
             {
@@ -85,7 +84,7 @@ def history(ctx: click.Context, measure_id: str, as_json: bool) -> None:
             output.say(f"        {_item_line(item)}")
 
 
-def _item_line(item: Any) -> str:
+def _item_line(item: CapturedItem) -> str:
     parts = [f"{item.ref:<6} {item.text}"]
     if item.kind.value == "action":
         parts.append(f"{item.owner or '?'}, due {item.due or '–'}, {item.status.value}")
@@ -116,9 +115,7 @@ def report(
             ) from None
     if runs < 1 or slips < 1:
         raise InvalidInputError([Problem("", "", "runs", "--runs and --slips start at 1")])
-    from reviewtui.commands.actions import _today
-
-    found = build_report(_store(ctx), _today(), since, runs, slips)
+    found = build_report(store_from(ctx), today(), since, runs, slips)
     completion = [
         {
             "owner": o.owner,

@@ -6,45 +6,24 @@ import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 import orjson
 
 from reviewtui.commands import output
-from reviewtui.errors import InvalidInputError, NotFoundError, Problem
+from reviewtui.commands.context import acting_user, store_from
+from reviewtui.errors import InvalidInputError, Problem
+
+if TYPE_CHECKING:
+    from reviewtui.services.workspace import Store
 
 
-def _store(ctx: click.Context) -> Any:
-    from reviewtui.cli import store_from
-
-    return store_from(ctx)
-
-
-def run_app(store: Any, meeting_id: str | None, theme: str | None = None) -> None:
+def run_app(store: Store, meeting_id: str | None, theme: str | None = None) -> None:
     """Open the app (textual is imported only here)."""
-    from reviewtui.config import acting_user
     from reviewtui.tui.app import ReviewApp
 
     ReviewApp(store, meeting_id, by=acting_user(), theme_name=theme).run()
-
-
-def _scorecard_for(store: Any, source: str) -> Any:
-    """An imported scorecard by id, else a scorecard file (imported on the way)."""
-    from reviewtui.importers import load_scorecard
-
-    path = Path(source)
-    if path.exists():
-        scorecard = load_scorecard(path)
-        store.save_scorecard(scorecard)
-        return scorecard
-    try:
-        return store.scorecard(source)
-    except NotFoundError:
-        known = ", ".join(card.id for card in store.scorecards()) or "none imported yet"
-        raise NotFoundError(
-            f"{source!r} is neither a scorecard file nor an imported scorecard id ({known})"
-        ) from None
 
 
 @click.group()
@@ -76,6 +55,7 @@ def meeting_new(
     """Plan a meeting on SCORECARD (a file or an imported id) and print its id."""
     from reviewtui.domain.agenda import AgendaOrder, format_seconds
     from reviewtui.services.meetings import plan_meeting
+    from reviewtui.services.scorecards import scorecard_from
 
     date = None
     if date_text:
@@ -85,12 +65,8 @@ def meeting_new(
             raise InvalidInputError(
                 [Problem("", "", "date", f"expected YYYY-MM-DD; got {date_text!r}")]
             ) from None
-    if not 5 <= length <= 600:
-        raise InvalidInputError(
-            [Problem("", "", "length", f"expected 5 to 600 minutes; got {length}")]
-        )
-    store = _store(ctx)
-    card = _scorecard_for(store, scorecard)
+    store = store_from(ctx)
+    card = scorecard_from(store, scorecard)
     planned = plan_meeting(store, card, title, date, length, AgendaOrder(order))
     click.echo(planned.id)
     click.echo(
@@ -112,7 +88,7 @@ def meeting_run(ctx: click.Context, meeting_id: str | None, theme: str | None) -
     """Open a meeting in the app (default: the latest unfinished one)."""
     from reviewtui.services.meetings import latest_unfinished
 
-    store = _store(ctx)
+    store = store_from(ctx)
     chosen = store.meeting(meeting_id) if meeting_id else latest_unfinished(store)
     run_app(store, chosen.id, theme)
 
@@ -122,7 +98,7 @@ def meeting_run(ctx: click.Context, meeting_id: str | None, theme: str | None) -
 @click.pass_context
 def meeting_list(ctx: click.Context, as_json: bool) -> None:
     """List meetings, newest first."""
-    store = _store(ctx)
+    store = store_from(ctx)
     rows = []
     for found in reversed(store.meetings()):
         items = store.items(found.id)
@@ -147,7 +123,7 @@ def meeting_list(ctx: click.Context, as_json: bool) -> None:
     state_word = {"planned": "○ planned", "in_progress": "▶ under way", "finalized": "■ finalized"}
     for row in rows:
         output.say(
-            f"{row['id']:<6} {row['date']}  {state_word[row['state']]:<12} "
+            f"{row['id']:<6} {row['date']}  {state_word[str(row['state'])]:<12} "
             f"{row['items']:>3} items  {row['title']}"
         )
 
@@ -158,11 +134,11 @@ def meeting_list(ctx: click.Context, as_json: bool) -> None:
 def demo(keep: bool, theme: str | None) -> None:
     """Open a meeting on a bundled sample scorecard, in a throwaway data dir."""
     from reviewtui.services.demo import seed_demo
-    from reviewtui.store.repository import Store
+    from reviewtui.services.workspace import open_store
 
     root = Path(tempfile.mkdtemp(prefix="reviewtui-demo-"))
     try:
-        store = Store(root)
+        store = open_store(root)
         planned = seed_demo(store)
         run_app(store, planned.id, theme)
     finally:

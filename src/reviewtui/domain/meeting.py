@@ -10,6 +10,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from reviewtui.domain.agenda import AgendaItem, AgendaOrder
 from reviewtui.domain.text import Title
 
+SHORTEST, LONGEST = 5, 600
+"""A meeting lasts 5 minutes to 10 hours; the timeboxes are cut from this length."""
+
+
+def length_problem(minutes: object) -> str | None:
+    """What is wrong with a meeting length as typed, or None if it is fine."""
+    text = str(minutes).strip()
+    if not text.isdigit() or not SHORTEST <= int(text) <= LONGEST:
+        return f"a meeting lasts {SHORTEST} to {LONGEST} whole minutes; got {text!r}"
+    return None
+
 
 class MeetingState(StrEnum):
     """A meeting's life: planned, under way, finalized (read-only unless reopened)."""
@@ -47,7 +58,7 @@ class Meeting(BaseModel):
     scorecard_id: str
     period: str | None = None
     date: dt.date
-    length_minutes: int = Field(default=60, ge=5, le=600)
+    length_minutes: int = Field(default=60, ge=SHORTEST, le=LONGEST)
     state: MeetingState = MeetingState.PLANNED
     attendees: list[str] = Field(default_factory=list)
     created_at: dt.datetime

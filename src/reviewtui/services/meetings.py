@@ -6,10 +6,10 @@ import datetime as dt
 
 from reviewtui.domain.agenda import AgendaOrder, build_agenda, is_worst
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
-from reviewtui.domain.meeting import Meeting, MeetingState, StatusSnapshot
+from reviewtui.domain.meeting import Meeting, MeetingState, StatusSnapshot, length_problem
 from reviewtui.domain.revise import revised
 from reviewtui.domain.scorecard import Scorecard
-from reviewtui.errors import NotFoundError, ReviewError
+from reviewtui.errors import InvalidInputError, NotFoundError, Problem, ReviewError
 from reviewtui.store.repository import Store
 
 
@@ -33,8 +33,9 @@ def plan_meeting(
     order: AgendaOrder = AgendaOrder.EXCEPTIONS_FIRST,
 ) -> Meeting:
     """Store a planned meeting of ``scorecard``: agenda, timeboxes, statuses as reviewed."""
-    if not 5 <= length_minutes <= 600:
-        raise ReviewError(f"a meeting lasts 5 to 600 minutes; got {length_minutes}")
+    problem = length_problem(length_minutes)
+    if problem:
+        raise InvalidInputError([Problem("", "", "length", problem)])
     period = scorecard.review_period()
     carried = open_actions_elsewhere(store, None)
     statuses = {}

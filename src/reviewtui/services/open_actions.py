@@ -106,6 +106,10 @@ class ActionIndex:
         self.notices: list[str] = []
         """Files that could not be read (skipped), for the command to mention."""
         index = load_index(root)
+        if index is None:  # a scorecard changed since: evaluate them again (slower, once)
+            from reviewtui.services.scorecard_facts import rebuild_index
+
+            index = rebuild_index(root)
         self.people = [
             KnownPerson(p["name"], p.get("email"), tuple(p.get("aliases", [])))
             for p in index["people"]

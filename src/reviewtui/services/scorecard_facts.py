@@ -13,7 +13,13 @@ from pydantic import ValidationError
 
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import StorageError
-from reviewtui.services.scorecard_index import MeasureFacts, PersonFacts
+from reviewtui.services.scorecard_index import (
+    MeasureFacts,
+    PersonFacts,
+    ScorecardIndex,
+    save_index,
+    stamp,
+)
 from reviewtui.store import layout
 from reviewtui.store.files import read_json_document
 
@@ -50,3 +56,12 @@ def _modified(path: Path) -> int:
         return path.stat().st_mtime_ns
     except OSError:
         return 0
+
+
+def rebuild_index(root: Path) -> ScorecardIndex:
+    """Evaluate every scorecard and cache the result for the fast commands."""
+    current = stamp(root)
+    people, measures = scorecard_facts(root)
+    index: ScorecardIndex = {"stamp": current, "people": people, "measures": measures}
+    save_index(root, index)
+    return index

@@ -60,8 +60,9 @@ def stamp(root: Path) -> list[list[Any]]:
     return sorted(found)
 
 
-def load_index(root: Path) -> ScorecardIndex:
-    """The index, from the cache when it is current, else rebuilt (and cached if we can)."""
+def load_index(root: Path) -> ScorecardIndex | None:
+    """The cached index if it is current (or there are no scorecards); None when it must be
+    rebuilt with :func:`reviewtui.services.scorecard_facts.rebuild_index`."""
     current = stamp(root)
     if not current:
         return {"stamp": [], "people": [], "measures": {}}
@@ -71,24 +72,13 @@ def load_index(root: Path) -> ScorecardIndex:
         if cached and cached.get("version") == CACHE_VERSION and cached.get("stamp") == current:
             index: ScorecardIndex = cached["index"]
             return index
-    return rebuild_index(root, current)
+    return None
 
 
-def rebuild_index(root: Path, current: list[list[Any]] | None = None) -> ScorecardIndex:
-    """Evaluate every scorecard (this imports the domain models) and cache the result."""
-    from reviewtui.services.scorecard_facts import scorecard_facts
-
-    index: ScorecardIndex = {
-        "stamp": current if current is not None else stamp(root),
-        "people": [],
-        "measures": {},
-    }
-    people, measures = scorecard_facts(root)
-    index["people"], index["measures"] = people, measures
+def save_index(root: Path, index: ScorecardIndex) -> None:
+    """Cache an index; a read-only data dir just goes without (it is rebuilt each time)."""
     cache = root / layout.CACHE / CACHE_FILE
-    # A read-only data dir still answers; it just evaluates the scorecards every time.
     with contextlib.suppress(StorageError, OSError):
         cache.parent.mkdir(exist_ok=True)
         document = {"version": CACHE_VERSION, "stamp": index["stamp"], "index": index}
         atomic_write_bytes(cache, dump_json(document))
-    return index

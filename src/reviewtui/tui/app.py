@@ -11,7 +11,7 @@ from textual.theme import BUILTIN_THEMES
 
 from reviewtui.errors import ReviewError
 from reviewtui.services.session import MeetingSession
-from reviewtui.store.repository import Store
+from reviewtui.services.workspace import Store
 from reviewtui.tui.screens.meeting import MeetingScreen
 from reviewtui.tui.screens.start import StartScreen
 from reviewtui.tui.themes import (

@@ -11,14 +11,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-import orjson
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from textual.theme import Theme
 
-from reviewtui.errors import ReviewError
 from reviewtui.paths import bundled_dir, config_dir
-from reviewtui.store.files import atomic_write_bytes
+from reviewtui.services.ui_state import recall, remember
 
 DEFAULT_THEME = "reviewtui-dark"
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -131,23 +129,12 @@ def contrast_pairs(theme: ThemeFile) -> list[tuple[str, str, float]]:
     return pairs
 
 
-def _state_path() -> Path:
-    return config_dir() / "ui.json"
-
-
 def remembered_theme() -> str | None:
     """The theme chosen last time, if any."""
-    try:
-        value = orjson.loads(_state_path().read_bytes()).get("theme")
-    except (OSError, ValueError, AttributeError):
-        return None
+    value = recall("theme")
     return value if isinstance(value, str) else None
 
 
 def remember_theme(name: str) -> None:
-    """Keep the chosen theme for next time (best effort: a read-only config dir is fine)."""
-    try:
-        _state_path().parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(_state_path(), orjson.dumps({"theme": name}))
-    except (OSError, ReviewError):
-        pass
+    """Keep the chosen theme for next time (best effort: a read-only state dir is fine)."""
+    remember("theme", name)

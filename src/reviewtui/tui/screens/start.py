@@ -17,18 +17,15 @@ from textual.widgets.option_list import Option
 from reviewtui import __version__
 from reviewtui.domain.agenda import AgendaOrder
 from reviewtui.domain.dates import DateFormatError, parse_due
-from reviewtui.domain.meeting import MeetingState
+from reviewtui.domain.meeting import MeetingState, length_problem
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import InvalidInputError, ReviewError
-from reviewtui.importers import load_scorecard
-from reviewtui.paths import bundled_dir
 from reviewtui.services.meetings import plan_meeting
-from reviewtui.store.repository import Store
+from reviewtui.services.scorecards import read_scorecard, samples, save_scorecard
+from reviewtui.services.workspace import Store
 from reviewtui.tui.markup import safe
 from reviewtui.tui.screens.dialogs import PromptScreen
 from reviewtui.tui.widgets.key_footer import KeyFooter
-
-SCORECARD_SUFFIXES = {".csv", ".tsv", ".xlsx", ".yaml", ".yml", ".json"}
 
 
 class PlanScreen(ModalScreen[tuple[str, dt.date, int, AgendaOrder] | None]):
@@ -93,8 +90,9 @@ class PlanScreen(ModalScreen[tuple[str, dt.date, int, AgendaOrder] | None]):
             error.update(f"[bold $error]✖ Date: {safe(problem)}[/]")
             return
         length_text = self.query_one("#plan-length", Input).value
-        if not length_text.isdigit() or not 5 <= int(length_text) <= 600:
-            error.update("[bold $error]✖ Length: a whole number of minutes, 5 to 600[/]")
+        too_long = length_problem(length_text)
+        if too_long:
+            error.update(f"[bold $error]✖ Length: {safe(too_long)}[/]")
             return
         order = self.query_one("#plan-order", Select).value
         title = self.query_one("#plan-title", Input).value
@@ -167,10 +165,9 @@ class StartScreen(Screen[None]):
                     f"   {safe(card.name)} (imported, {card.review_period()})", id=f"card:{card.id}"
                 )
             )
-        for path in sorted(bundled_dir("sample_scorecards").glob("*")):
-            if path.suffix.lower() in SCORECARD_SUFFIXES:
-                self.sources[f"file:{path}"] = path
-                options.append(Option(f"   sample: {safe(path.name)}", id=f"file:{path}"))
+        for path in samples():
+            self.sources[f"file:{path}"] = path
+            options.append(Option(f"   sample: {safe(path.name)}", id=f"file:{path}"))
         options.append(Option("   a scorecard file… (f)", id="ask-file"))
         if finished:
             options.append(Option("[b]■ Open a past meeting (read-only)[/b]", disabled=True))
@@ -204,7 +201,7 @@ class StartScreen(Screen[None]):
             source = self.sources[key]
             try:
                 card = source if isinstance(source, str) else None
-                scorecard = self.store.scorecard(card) if card else load_scorecard(Path(source))
+                scorecard = self.store.scorecard(card) if card else read_scorecard(Path(source))
             except InvalidInputError as error:
                 self.notify("\n".join(str(p) for p in error.problems[:5]), severity="error")
                 return
@@ -221,7 +218,7 @@ class StartScreen(Screen[None]):
             if not path.is_file():
                 raise ValueError(f"no file at {path}")
             try:
-                return load_scorecard(path)
+                return read_scorecard(path)
             except InvalidInputError as error:
                 raise ValueError("; ".join(str(p) for p in error.problems[:3])) from None
             except ReviewError as error:
@@ -247,7 +244,7 @@ class StartScreen(Screen[None]):
                 return
             title, date, length, order = answer
             try:
-                self.store.save_scorecard(scorecard)
+                save_scorecard(self.store, scorecard)
                 meeting = plan_meeting(self.store, scorecard, title, date, length, order)
             except ReviewError as error:
                 self.notify(str(error), severity="error")

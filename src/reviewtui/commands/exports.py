@@ -10,6 +10,7 @@ import click
 from reviewtui.commands import output
 from reviewtui.commands.context import store_from
 from reviewtui.errors import InvalidInputError, Problem
+from reviewtui.exporters.formats import FORMATS
 
 PASSWORD_ENV = "REVIEWTUI_SMTP_PASSWORD"
 
@@ -25,13 +26,13 @@ PASSWORD_ENV = "REVIEWTUI_SMTP_PASSWORD"
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(["md", "html", "csv", "ics", "eml", "json"]),
+    type=click.Choice(FORMATS),
     help="Only these formats (repeat the option); default: all.",
 )
 @click.pass_context
 def export(ctx: click.Context, meeting_id: str, out: Path | None, formats: tuple[str, ...]) -> None:
     """Write a meeting's minutes, follow-ups, calendar items, emails and JSON."""
-    from reviewtui.exporters.export import FORMATS, default_folder, export_meeting
+    from reviewtui.exporters.export import default_folder, export_meeting
 
     folder = out or default_folder(meeting_id)
     result = export_meeting(store_from(ctx), meeting_id, folder, formats or FORMATS)

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from reviewtui.domain.rules import ITEM_PREFIX
 from reviewtui.domain.text import Owner, Title
 
 
@@ -21,7 +22,7 @@ class ItemKind(StrEnum):
     @property
     def prefix(self) -> str:
         """The letter before an item's number: ``A-142`` is an action."""
-        return self.value[0].upper()
+        return ITEM_PREFIX[self.value]
 
 
 class ActionStatus(StrEnum):

@@ -7,9 +7,9 @@ do not exist, unknown status schemes, and bands that do not fit their scheme.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
+from reviewtui.domain.rules import closest
 from reviewtui.domain.scorecard import Measure, Scorecard
 from reviewtui.domain.status import Polarity
 
@@ -27,9 +27,8 @@ class Finding:
 
 def suggest(typed: str, known: list[str]) -> str:
     """A ``did you mean`` hint for a mistyped name, or ``""``."""
-    lowered = {name.casefold(): name for name in known}
-    close = difflib.get_close_matches(typed.casefold(), list(lowered), n=1, cutoff=0.6)
-    return f" (did you mean {lowered[close[0]]!r}?)" if close else ""
+    close = closest(typed, known)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 def check_scorecard(scorecard: Scorecard) -> list[Finding]:

@@ -4,38 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reviewtui.domain.numbers import CURRENCIES, CURRENCY_SYMBOLS, format_compact, format_plain
 from reviewtui.domain.scorecard import Measure, PeriodValue
 from reviewtui.domain.status import Polarity
 
-CURRENCY_UNITS = {"$": "$", "usd": "$", "eur": "€", "€": "€", "gbp": "£", "£": "£"}
+
+def currency_symbol(unit: str) -> str | None:
+    """``$`` for a unit written ``$``, ``usd`` or ``USD``; None for a unit that is no currency."""
+    cleaned = unit.strip()
+    if cleaned in CURRENCY_SYMBOLS:
+        return cleaned
+    return CURRENCIES.get(cleaned.upper()) if len(cleaned) == 3 else None
 
 
 def format_value(value: float | None, unit: str = "", compact: bool = False) -> str:
     """``4116910, '$'`` -> ``$4,116,910`` (``$4.12M`` compact); ``94.9, '%'`` -> ``94.9%``."""
     if value is None:
         return "–"
-    symbol = CURRENCY_UNITS.get(unit.strip().lower())
-    number = _compact(value) if compact and abs(value) >= 10_000 else _plain(value)
+    symbol = currency_symbol(unit)
+    number = format_compact(value) if compact and abs(value) >= 10_000 else format_plain(value)
     if symbol:
         sign = "-" if number.startswith("-") else ""
         return f"{sign}{symbol}{number.lstrip('-')}"
     if unit.strip() == "%":
         return f"{number}%"
     return f"{number} {unit}".strip()
-
-
-def _plain(value: float) -> str:
-    if float(value).is_integer():
-        return f"{value:,.0f}"
-    digits = 1 if abs(value) >= 10 else 2
-    return f"{value:,.{digits}f}".rstrip("0").rstrip(".")
-
-
-def _compact(value: float) -> str:
-    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= limit:
-            return f"{value / limit:,.2f}".rstrip("0").rstrip(".") + suffix
-    return _plain(value)
 
 
 def target_text(measure: Measure, value: PeriodValue) -> str:
@@ -75,7 +68,7 @@ def variance_text(measure: Measure, value: PeriodValue) -> str:
     better = gap if measure.polarity is Polarity.HIGHER_IS_BETTER else -gap
     sign = "+" if better > 0 else ("-" if better < 0 else "±")
     if measure.unit.strip() == "%":
-        return f"{sign}{_plain(abs(gap))} pts vs target"
+        return f"{sign}{format_plain(abs(gap))} pts vs target"
     relative = f" ({sign}{abs(gap) / abs(target) * 100:.1f}%)" if target else ""
     return f"{sign}{format_value(abs(gap), measure.unit)}{relative} vs target"
 
@@ -85,7 +78,7 @@ def due_text(due: dt.date | None, today: dt.date) -> str:
     if due is None:
         return "no due date"
     days = (due - today).days
-    when = due.strftime("%a %-d %b") + (f" {due.year}" if due.year != today.year else "")
+    when = f"{due:%a} {day_month(due)}" + (f" {due.year}" if due.year != today.year else "")
     if days == 0:
         return f"{when} (today)"
     if days == 1:
@@ -93,3 +86,13 @@ def due_text(due: dt.date | None, today: dt.date) -> str:
     if days > 0:
         return f"{when} (in {days} days)"
     return f"{when} ({-days} day{'s' * (days != -1)} overdue)"
+
+
+def day_month(day: dt.date) -> str:
+    """``27 Nov``: the day without a leading zero, on every platform (no ``%-d``)."""
+    return f"{day.day} {day:%b}"
+
+
+def long_date(day: dt.date | None) -> str:
+    """``Fri 27 Nov 2026``, or ``no due date``."""
+    return f"{day:%a} {day_month(day)} {day.year}" if day else "no due date"

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 NO_DATA_WORDS = frozenset({"", "-", "—", "–", "n/a", "na", "none", "null", "no data", "tbd"})
 """Cell contents that mean "no value for this period"."""
 
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "CHF": "CHF"}
+CURRENCIES = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CHF": "CHF"}
+"""Currency codes and the symbol each is written with; the one table for reading and showing."""
+CURRENCY_SYMBOLS = {symbol: code for code, symbol in CURRENCIES.items()}
 _SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
 _NUMBER = re.compile(
     r"""^(?P<sign>[-+−]?)\s*
@@ -96,3 +98,19 @@ def parse_amount(text: str | float | int | None) -> ParsedNumber:
 def parse_number(text: str | float | int | None) -> float | None:
     """Parse a cell into a float, or ``None`` for blank / "n/a" (no data)."""
     return parse_amount(text).value
+
+
+def format_plain(value: float) -> str:
+    """``1234567`` -> ``1,234,567``; ``94.95`` -> ``94.95``; ``12.34`` -> ``12.3``."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    digits = 1 if abs(value) >= 10 else 2
+    return f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+
+
+def format_compact(value: float) -> str:
+    """``4116910`` -> ``4.12M``, ``250000`` -> ``250k``; below a thousand, plain."""
+    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= limit:
+            return f"{value / limit:,.2f}".rstrip("0").rstrip(".") + suffix
+    return format_plain(value)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from reviewtui.domain.rules import closest
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,12 @@ class KnownPerson:
     aliases: tuple[str, ...] = field(default_factory=tuple)
 
 
+def answers_to(typed: str, name: str, aliases: Iterable[str]) -> bool:
+    """Whether a typed name is this name or one of its aliases (any case, any spacing)."""
+    wanted = " ".join(typed.split()).casefold()
+    return bool(wanted) and wanted in {name.casefold(), *(alias.casefold() for alias in aliases)}
+
+
 def match_person(typed: str, people: Iterable[KnownPerson]) -> KnownPerson | None:
     """The person a typed name means: full name or alias (any case), else a unique first name."""
     wanted = " ".join(typed.split()).casefold()
@@ -23,7 +30,7 @@ def match_person(typed: str, people: Iterable[KnownPerson]) -> KnownPerson | Non
         return None
     candidates = list(people)
     for person in candidates:
-        if wanted in {person.name.casefold(), *(alias.casefold() for alias in person.aliases)}:
+        if answers_to(typed, person.name, person.aliases):
             return person
     by_first_name = [p for p in candidates if p.name.split()[0].casefold() == wanted]
     return by_first_name[0] if len(by_first_name) == 1 else None
@@ -31,6 +38,6 @@ def match_person(typed: str, people: Iterable[KnownPerson]) -> KnownPerson | Non
 
 def did_you_mean(typed: str, people: Iterable[KnownPerson]) -> str | None:
     """The closest known name to a name that matched nobody, if one is close."""
-    names = {n.casefold(): p.name for p in people for n in (p.name, p.name.split()[0], *p.aliases)}
-    close = difflib.get_close_matches(typed.casefold(), list(names), n=1, cutoff=0.75)
-    return names[close[0]] if close else None
+    names = {n: p.name for p in people for n in (p.name, p.name.split()[0], *p.aliases)}
+    close = closest(typed, names)
+    return names[close] if close else None

@@ -13,7 +13,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from reviewtui.domain.numbers import parse_amount, parse_number
+from reviewtui.domain.numbers import format_compact, parse_amount, parse_number
+from reviewtui.domain.people import answers_to
+from reviewtui.domain.revise import revised
 from reviewtui.domain.status import (
     DEFAULT_SCHEME,
     PRESET_SCHEMES,
@@ -100,8 +102,7 @@ class Person(BaseModel):
 
     def answers_to(self, typed: str) -> bool:
         """Whether a typed name is this person's name or one of their aliases (any case)."""
-        wanted = typed.strip().casefold()
-        return wanted in {self.name.casefold(), *(alias.casefold() for alias in self.aliases)}
+        return answers_to(typed, self.name, self.aliases)
 
 
 class PeriodValue(BaseModel):
@@ -200,11 +201,7 @@ class Money(BaseModel):
         return cls(amount=parsed.value, currency=parsed.currency or default_currency)
 
     def __str__(self) -> str:
-        amount = self.amount
-        for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-            if amount >= limit:
-                return f"{self.currency} {amount / limit:,.1f}{suffix}".replace(".0", "")
-        return f"{self.currency} {amount:,.0f}"
+        return f"{self.currency} {format_compact(self.amount)}"
 
 
 class Initiative(BaseModel):
@@ -286,7 +283,7 @@ class Scorecard(BaseModel):
         if override.bands:
             return scheme.with_bands(override.bands, override.basis)
         if override.basis:
-            return scheme.model_copy(update={"basis": override.basis})
+            return revised(scheme, basis=override.basis)
         return scheme
 
     def status_of(self, measure: Measure, period: str | None = None) -> StatusLevel:

@@ -24,6 +24,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from reviewtui.domain.revise import revised
+
 INFINITY = Decimal("Infinity")
 
 
@@ -213,7 +215,7 @@ class StatusScheme(BaseModel):
         missing = [level.key for level in self.levels if level.key not in bands]
         if missing:
             raise ValueError(f"no band given for level(s) {', '.join(missing)}")
-        levels = [level.model_copy(update={"when": bands[level.key]}) for level in self.levels]
+        levels = [revised(level, when=bands[level.key]) for level in self.levels]
         return StatusScheme(
             name=self.name, basis=basis or self.basis, levels=levels, no_data=self.no_data
         )

@@ -12,21 +12,11 @@ from icalendar import Calendar, Todo, vCalAddress, vText
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.meeting import MeetingState
 from reviewtui.domain.printable import spreadsheet_safe
+from reviewtui.domain.rules import FOLLOWUP_COLUMNS
 from reviewtui.exporters.record import MeetingRecord
 from reviewtui.exporters.templates import render
 
-FOLLOWUP_HEADER = [
-    "id",
-    "owner",
-    "owner_email",
-    "action",
-    "measure_id",
-    "measure",
-    "due",
-    "meeting_id",
-    "status",
-]
-"""The columns of followups.csv (``reviewtui action import`` reads the same)."""
+FOLLOWUP_HEADER = list(FOLLOWUP_COLUMNS)
 ICS_STATUS = {
     ActionStatus.OPEN: "NEEDS-ACTION",
     ActionStatus.DONE: "COMPLETED",

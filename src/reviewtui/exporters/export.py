@@ -18,11 +18,11 @@ from pathlib import Path
 
 from reviewtui.errors import ReviewError
 from reviewtui.exporters import documents, mail
+from reviewtui.exporters.formats import FORMATS
 from reviewtui.exporters.record import MeetingRecord, build_record
 from reviewtui.store.files import SHARED, atomic_write_bytes, fsync_directory
 from reviewtui.store.repository import Store
 
-FORMATS = ("md", "html", "csv", "ics", "eml", "json")
 STAGING = ".partial"
 """Suffix of a staging folder; one left by a killed export is removed by the next."""
 

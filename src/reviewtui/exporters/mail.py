@@ -11,6 +11,7 @@ from email.utils import format_datetime, formataddr, getaddresses, parseaddr
 
 from reviewtui.config import load_config
 from reviewtui.domain.capture import CapturedItem
+from reviewtui.domain.display import day_month
 from reviewtui.domain.scorecard import slugify
 from reviewtui.domain.text import parse_email
 from reviewtui.errors import ReviewError
@@ -101,7 +102,7 @@ def owner_message(
     count = len(actions)
     message["Subject"] = (
         f"Your {count} action{'s' * (count != 1)} from {record.meeting.title} "
-        f"({record.meeting.date:%-d %b %Y})"
+        f"({day_month(record.meeting.date)} {record.meeting.date.year})"
     )
     message["Date"] = format_datetime(record.generated_at)
     digest = hashlib.sha1(text.encode()).hexdigest()[:12]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import html
 import re
@@ -19,6 +18,7 @@ from jinja2 import (
     select_autoescape,
 )
 
+from reviewtui.domain.display import long_date
 from reviewtui.errors import ReviewError
 from reviewtui.paths import config_dir
 
@@ -42,11 +42,6 @@ def markdown_cell(value: object) -> str:
     """
     text = html.escape(" ".join(str(value).split()), quote=False)
     return MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def long_date(value: dt.date | None) -> str:
-    """``Fri 27 Nov 2026``, or ``no due date``."""
-    return value.strftime("%a %-d %b %Y") if value else "no due date"
 
 
 def environment() -> Environment:

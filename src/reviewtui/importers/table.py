@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from reviewtui.domain.checks import Finding, check_scorecard
 from reviewtui.domain.numbers import NumberFormatError, parse_amount
 from reviewtui.domain.scorecard import (
+    ID_PATTERN,
     Frequency,
     Initiative,
     Kind,
@@ -114,7 +115,7 @@ class _TableReader:
                     return
         name, period = values["measure"], values["period"]
         measure_id = values.get("measure_id") or slugify(name)
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", measure_id):
+        if not re.fullmatch(ID_PATTERN, measure_id):
             self.problem(
                 row, "measure_id", f"expected letters, digits, '-', '_' or '.'; got {measure_id!r}"
             )

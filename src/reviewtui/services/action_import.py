@@ -23,22 +23,11 @@ from reviewtui.domain.capture import ActionStatus, CapturedItem, Change, ItemKin
 from reviewtui.domain.dates import local_date
 from reviewtui.domain.people import KnownPerson, match_person
 from reviewtui.domain.printable import from_spreadsheet
+from reviewtui.domain.rules import FOLLOWUP_COLUMNS
 from reviewtui.errors import InvalidInputError, Problem
 from reviewtui.services.actions import known_people
 from reviewtui.store.repository import Store
 
-FOLLOWUP_COLUMNS = (
-    "id",
-    "owner",
-    "owner_email",
-    "action",
-    "measure_id",
-    "measure",
-    "due",
-    "meeting_id",
-    "status",
-)
-"""The columns of ``followups.csv``; an import needs ``action`` and (or ``--owner``) ``owner``."""
 HEADER_SYNONYMS = {
     "title": "action",
     "description": "action",

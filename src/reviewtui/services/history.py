@@ -14,6 +14,7 @@ from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.checks import suggest
 from reviewtui.domain.dates import local_date
 from reviewtui.domain.meeting import Meeting, MeetingState, StatusSnapshot
+from reviewtui.domain.rules import counts_as_redating
 from reviewtui.errors import NotFoundError
 from reviewtui.store.repository import Store
 
@@ -127,18 +128,12 @@ def report(
         )
     ]
     for item in actions:
-        count = sum(1 for c in item.history if c.field == "due" and c.old is not None)
+        count = sum(1 for c in item.history if counts_as_redating(c.field, c.old))
         if count >= slips:
             result.slipping.append((item, count))
     result.slipping.sort(key=lambda pair: (-pair[1], pair[0].number))
     result.completion = _completion(actions, today, since)
     return result
-
-
-def _touches(item: CapturedItem, since: dt.date) -> bool:
-    """Created, due or changed on or after ``since``."""
-    dates = [item.created_at.date(), *(c.at.date() for c in item.history)]
-    return any(d >= since for d in dates) or (item.due is not None and item.due >= since)
 
 
 def _off_track_runs(meetings: list[Meeting], runs: int) -> list[OffTrackRun]:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypedDict
 
+from reviewtui.domain.rules import ITEM_PREFIX
 from reviewtui.store.files import corrupt, read_json_document
 from reviewtui.store.journal import journal_of, read_entries
 
@@ -39,8 +40,6 @@ RECORD_ID = "1"
 """The doc id of a file's single record (a meeting file's meeting, a scorecard file's card)."""
 
 MEETING_ID = re.compile(r"^M-(\d+)$")
-ITEM_PREFIX = {"action": "A", "decision": "D", "issue": "I", "note": "N"}
-"""The letter before an item's number: ``A-142`` is an action."""
 
 Document = dict[str, dict[str, Any]]
 

@@ -11,6 +11,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from reviewtui.domain.agenda import AgendaKind
 from reviewtui.domain.capture import CapturedItem, ItemKind
+from reviewtui.domain.display import day_month
 from reviewtui.errors import ReviewError
 from reviewtui.services.session import CHECKPOINT_SECONDS, MeetingSession
 from reviewtui.tui.markup import safe
@@ -115,8 +116,8 @@ class MeetingScreen(ItemsScreen):
         position = f"{meeting.current + 1}/{len(meeting.agenda)}"
         lock = " · [b]■ FINALIZED, read-only (O reopens)[/b]" if session.read_only else ""
         self.query_one("#meeting-header", Static).update(
-            f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {meeting.date:%-d %b %Y}"
-            f" · item {position}{lock}"
+            f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {day_month(meeting.date)} "
+            f"{meeting.date.year} · item {position}{lock}"
         )
         self.query_one(ClockBar).show(session)
         self.query_one(AgendaList).show(session)

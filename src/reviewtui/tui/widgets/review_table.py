@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from reviewtui.domain.capture import outcome_label
+from reviewtui.domain.display import day_month
 from reviewtui.services.session import MeetingSession
 
 COLUMNS = (("Id", 5), ("Now", 9), ("Action", 0), ("Owner", 15), ("Due", 16))
@@ -82,4 +83,4 @@ def _due(due: dt.date | None, today: dt.date | None) -> str:
     if due is None:
         return "no date"
     late = (today - due).days if today else 0
-    return due.strftime("%-d %b") + (f" ⚠ {late}d late" if late > 0 else "")
+    return day_month(due) + (f" ⚠ {late}d late" if late > 0 else "")

@@ -1,0 +1,3 @@
+"""The export formats, by the name ``--format`` takes (kept light: the CLI imports it)."""
+
+FORMATS = ("md", "html", "csv", "ics", "eml", "json")

@@ -15,6 +15,7 @@ from reviewtui.store.repository import Store
 from reviewtui.tui.app import ReviewApp
 from reviewtui.tui.screens.capture import CaptureScreen
 from reviewtui.tui.screens.meeting import MeetingScreen
+from reviewtui.services.views import clock_figures
 from reviewtui.tui.widgets.clock_bar import ClockBar
 
 SIZE = (120, 36)
@@ -163,12 +164,12 @@ async def test_the_clock_shows_overrun_and_pauses(
     async with app.run_test(size=SIZE) as pilot:
         screen = screen_of(app)
         clock.advance(seconds=screen.session.current.timebox_seconds + 75)
-        screen.query_one(ClockBar).show(screen.session)
+        screen.query_one(ClockBar).show(clock_figures(screen.session))
         bar = str(screen.query_one(ClockBar).render())
         assert "OVER by 1:15" in bar and "running" in bar
         await pilot.press("space")
         clock.advance(seconds=300)
-        screen.query_one(ClockBar).show(screen.session)
+        screen.query_one(ClockBar).show(clock_figures(screen.session))
         bar = str(screen.query_one(ClockBar).render())
         assert "PAUSED" in bar and "OVER by 1:15" in bar
 

@@ -15,6 +15,7 @@ from reviewtui.errors import InvalidInputError, Problem
 
 if TYPE_CHECKING:
     from reviewtui.domain.capture import CapturedItem
+    from reviewtui.services.history import Report
 
 
 def _print_json(value: object) -> None:
@@ -116,7 +117,14 @@ def report(
     if runs < 1 or slips < 1:
         raise InvalidInputError([Problem("", "", "runs", "--runs and --slips start at 1")])
     found = build_report(store_from(ctx), today(), since, runs, slips)
-    completion = [
+    if as_json:
+        _print_json(_report_json(found))
+    else:
+        _print_report(found, runs, slips)
+
+
+def _completion_json(found: Report) -> list[dict[str, Any]]:
+    return [
         {
             "owner": o.owner,
             "due": o.due,
@@ -127,47 +135,52 @@ def report(
         }
         for o in found.completion
     ]
-    if as_json:
-        _print_json(
+
+
+def _report_json(found: Report) -> dict[str, Any]:
+    return {
+        "since": found.since.isoformat() if found.since else None,
+        "meetings": found.meetings,
+        "off_track_runs": [
             {
-                "since": since.isoformat() if since else None,
-                "meetings": found.meetings,
-                "off_track_runs": [
-                    {
-                        "measure_id": r.measure_id,
-                        "name": r.name,
-                        "meetings": r.count,
-                        "since_meeting": r.since_meeting,
-                    }
-                    for r in found.off_track_runs
-                ],
-                "slipping_actions": [
-                    {**_item_json(item), "times_redated": count} for item, count in found.slipping
-                ],
-                "completion": completion,
+                "measure_id": r.measure_id,
+                "name": r.name,
+                "meetings": r.count,
+                "since_meeting": r.since_meeting,
             }
-        )
-        return
-    scope = f"since {since}" if since else "all meetings"
-    click.echo(f"Report, {scope}: {found.meetings} meeting(s) held")
-    click.echo(f"\n✖ Off track at {runs} or more meetings running")
+            for r in found.off_track_runs
+        ],
+        "slipping_actions": [
+            {**_item_json(item), "times_redated": count} for item, count in found.slipping
+        ],
+        "completion": _completion_json(found),
+    }
+
+
+def _print_report(found: Report, runs: int, slips: int) -> None:
+    scope = f"since {found.since}" if found.since else "all meetings"
+    output.say(f"Report, {scope}: {found.meetings} meeting(s) held")
+    output.say("")
+    output.say(f"✖ Off track at {runs} or more meetings running")
     for run in found.off_track_runs:
         output.say(
             f"  {run.measure_id:<8} {run.name} · {run.count} meetings (since {run.since_meeting})"
         )
     if not found.off_track_runs:
-        click.echo("  none")
-    click.echo(f"\n↻ Actions re-dated {slips} or more times")
+        output.say("  none")
+    output.say("")
+    output.say(f"↻ Actions re-dated {slips} or more times")
     for item, count in found.slipping:
         output.say(f"  {item.ref:<6} {count}× · {item.text} · {item.owner or '?'} · due {item.due}")
     if not found.slipping:
-        click.echo("  none")
-    click.echo("\n✔ Done by the due date, per owner (of the actions that fell due)")
-    for row in completion:
+        output.say("  none")
+    output.say("")
+    output.say("✔ Done by the due date, per owner (of the actions that fell due)")
+    for row in _completion_json(found):
         rate = f"{row['rate'] * 100:.0f}%" if row["rate"] is not None else "–"
         output.say(
             f"  {row['owner']:<20} {rate:>5}  {row['done_on_time']}/{row['due']} on time, "
             f"{row['done_late']} late, {row['still_open']} still open"
         )
-    if not completion:
-        click.echo("  no action has fallen due yet")
+    if not found.completion:
+        output.say("  no action has fallen due yet")

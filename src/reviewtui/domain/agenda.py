@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from reviewtui.domain.scorecard import Scorecard
+from reviewtui.domain.scorecard import Measure, Scorecard
 from reviewtui.domain.status import StatusLevel, StatusScheme
 
 
@@ -91,29 +91,8 @@ def build_agenda(
     period: str | None = None,
 ) -> list[AgendaItem]:
     """The agenda for one review of ``scorecard``, timeboxes adding up to the length."""
-    measures = []
-    for position, (_, _, measure) in enumerate(scorecard.measures()):
-        scheme = scorecard.scheme_for(measure)
-        level = scorecard.status_of(measure, period)
-        measures.append((badness(level, scheme), position, measure, level))
-    if order is AgendaOrder.EXCEPTIONS_FIRST:
-        measures.sort(key=lambda entry: (-entry[0], entry[1]))
-
-    total = length_minutes * 60
-    fixed = {
-        "open-actions": min(total * 0.15, 60 + 30 * open_actions),
-        "parking-lot": max(120, total * 0.08),
-        "wrap-up": max(180, total * 0.08),
-    }
-    weights: list[tuple[str, float]] = [("open-actions", fixed["open-actions"])]
-    measure_share = max(0.0, total - sum(fixed.values()))
-    weight_sum = sum(_weight(b) for b, *_ in measures) or 1.0
-    weights += [
-        (f"measure:{m.id}", measure_share * _weight(b) / weight_sum) for b, _, m, _ in measures
-    ]
-    weights += [("parking-lot", fixed["parking-lot"]), ("wrap-up", fixed["wrap-up"])]
-    seconds = _apportion([w for _, w in weights], total)
-
+    measures = ordered_measures(scorecard, order, period)
+    seconds = timeboxes([bad for bad, _ in measures], length_minutes * 60, open_actions)
     items = [
         AgendaItem(
             key="open-actions",
@@ -122,16 +101,16 @@ def build_agenda(
             timebox_seconds=seconds[0],
         )
     ]
-    for (_, _, measure, _), box in zip(measures, seconds[1:-2], strict=True):
-        items.append(
-            AgendaItem(
-                key=f"measure:{measure.id}",
-                kind=AgendaKind.MEASURE,
-                title=measure.name,
-                measure_id=measure.id,
-                timebox_seconds=box,
-            )
+    items += [
+        AgendaItem(
+            key=f"measure:{measure.id}",
+            kind=AgendaKind.MEASURE,
+            title=measure.name,
+            measure_id=measure.id,
+            timebox_seconds=box,
         )
+        for (_, measure), box in zip(measures, seconds[1:-2], strict=True)
+    ]
     items.append(
         AgendaItem(
             key="parking-lot",
@@ -146,6 +125,37 @@ def build_agenda(
         )
     )
     return items
+
+
+def ordered_measures(
+    scorecard: Scorecard, order: AgendaOrder, period: str | None
+) -> list[tuple[float, Measure]]:
+    """Each measure with its badness, worst first (or in scorecard order)."""
+    found = []
+    for position, (_, _, measure) in enumerate(scorecard.measures()):
+        level = scorecard.status_of(measure, period)
+        found.append((badness(level, scorecard.scheme_for(measure)), position, measure))
+    if order is AgendaOrder.EXCEPTIONS_FIRST:
+        found.sort(key=lambda entry: (-entry[0], entry[1]))
+    return [(bad, measure) for bad, _, measure in found]
+
+
+def timeboxes(badness_of_measures: list[float], total: int, open_actions: int) -> list[int]:
+    """Seconds for: the open-actions review, each measure, the parking lot, the wrap-up.
+
+    The fixed items get a share of the length; the measures split the rest by badness.
+    """
+    opening = min(total * 0.15, 60 + 30 * open_actions)
+    parking, closing = max(120, total * 0.08), max(180, total * 0.08)
+    measure_share = max(0.0, total - opening - parking - closing)
+    weight_sum = sum(_weight(bad) for bad in badness_of_measures) or 1.0
+    weights = [
+        opening,
+        *(measure_share * _weight(bad) / weight_sum for bad in badness_of_measures),
+        parking,
+        closing,
+    ]
+    return _apportion(weights, total)
 
 
 def _weight(bad: float) -> float:

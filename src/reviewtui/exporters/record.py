@@ -76,6 +76,15 @@ class MeetingRecord:
     emails: dict[str, str | None]
     """Each known person's email (None when the people list has none)."""
     generated_at: dt.datetime
+    _measures: dict[str, MeasureRow] = field(default_factory=dict, repr=False)
+    _context: dict[str, list[CapturedItem]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        # Looked up once per action in every export format: dictionaries keep exports linear.
+        self._measures = {row.id: row for row in self.measures}
+        for item in self.items:
+            if item.agenda_item is not None and item.kind in (ItemKind.DECISION, ItemKind.NOTE):
+                self._context.setdefault(item.agenda_item, []).append(item)
 
     def email_of(self, name: str | None) -> str | None:
         """The email address of an owner, if the people list has one."""
@@ -83,17 +92,11 @@ class MeetingRecord:
 
     def measure_of(self, item: CapturedItem) -> MeasureRow | None:
         """The measure an item is linked to, as reviewed."""
-        return next((m for m in self.measures if m.id == item.measure_id), None)
+        return self._measures.get(item.measure_id or "")
 
     def context_of(self, item: CapturedItem) -> list[CapturedItem]:
         """Decisions and notes captured on the same agenda item: why the action exists."""
-        return [
-            other
-            for other in self.items
-            if other.agenda_item == item.agenda_item
-            and other.agenda_item is not None
-            and other.kind in (ItemKind.DECISION, ItemKind.NOTE)
-        ]
+        return self._context.get(item.agenda_item or "", []) if item.agenda_item else []
 
 
 def _tone(card: Scorecard, measure: Measure, key: str) -> str:
@@ -107,13 +110,41 @@ def _tone(card: Scorecard, measure: Measure, key: str) -> str:
 def build_record(store: Store, meeting_id: str) -> MeetingRecord:
     """Gather a meeting for export (the store's clock dates the export)."""
     session = MeetingSession(store, meeting_id)
+    measures = measure_rows(session)
+    carried = [
+        CarriedRow(item, *OUTCOMES[session.review.outcome(item)]) for item in session.carried
+    ]
+    open_actions = [
+        item
+        for item in [*session.items, *session.carried]
+        if item.kind is ItemKind.ACTION and item.status is ActionStatus.OPEN
+    ]
+    followups = sorted(
+        open_actions, key=lambda i: ((i.owner or "").casefold(), i.due or dt.date.max, i.number)
+    )
+    return MeetingRecord(
+        meeting=session.meeting,
+        scorecard=session.scorecard,
+        items=session.items,
+        measures=measures,
+        sections=item_sections(session, {row.id: row for row in measures}),
+        carried=carried,
+        followups=followups,
+        summary=wrap_up(session),
+        emails={p.name: p.email for p in session.scorecard.people},
+        generated_at=store.clock.now(),
+    )
+
+
+def measure_rows(session: MeetingSession) -> list[MeasureRow]:
+    """Every measure as the meeting reviewed it (its status as shown then)."""
     meeting, card = session.meeting, session.scorecard
-    measures = []
+    rows = []
     for perspective, _, measure in card.measures():
         snapshot = meeting.statuses.get(measure.id)
         level = session.state.level(measure)
         value = measure.period(meeting.period) if meeting.period else None
-        measures.append(
+        rows.append(
             MeasureRow(
                 id=measure.id,
                 name=measure.name,
@@ -127,14 +158,21 @@ def build_record(store: Store, meeting_id: str) -> MeetingRecord:
                 tone=_tone(card, measure, snapshot.key if snapshot else level.key),
             )
         )
+    return rows
+
+
+def item_sections(session: MeetingSession, measures: dict[str, MeasureRow]) -> list[ItemSection]:
+    """Each agenda item with what was captured on it (an empty wrap-up is left out)."""
+    captured: dict[str, list[CapturedItem]] = {}
+    for item in session.items:
+        captured.setdefault(item.agenda_item or "", []).append(item)
     sections = []
-    for agenda_item in meeting.agenda:
+    for agenda_item in session.meeting.agenda:
         section = ItemSection(agenda_item)
-        reviewed = session.state.measure(agenda_item)
-        if reviewed is not None:
-            row = next(m for m in measures if m.id == reviewed.id)
+        row = measures.get(agenda_item.measure_id or "")
+        if row is not None:
             section.status_symbol, section.status_word = row.symbol, row.status
-        for item in session.state.items_on(agenda_item):
+        for item in captured.get(agenda_item.key, []):
             {
                 ItemKind.DECISION: section.decisions,
                 ItemKind.ACTION: section.actions,
@@ -143,26 +181,4 @@ def build_record(store: Store, meeting_id: str) -> MeetingRecord:
             }[item.kind].append(item)
         if agenda_item.kind is not AgendaKind.WRAP_UP or not section.empty:
             sections.append(section)
-    carried = [
-        CarriedRow(item, *OUTCOMES[session.review.outcome(item)]) for item in session.carried
-    ]
-    open_actions = [
-        item
-        for item in [*session.items, *session.carried]
-        if item.kind is ItemKind.ACTION and item.status is ActionStatus.OPEN
-    ]
-    followups = sorted(
-        open_actions, key=lambda i: ((i.owner or "").casefold(), i.due or dt.date.max, i.number)
-    )
-    return MeetingRecord(
-        meeting=meeting,
-        scorecard=card,
-        items=session.items,
-        measures=measures,
-        sections=sections,
-        carried=carried,
-        followups=followups,
-        summary=wrap_up(session),
-        emails={p.name: p.email for p in card.people},
-        generated_at=store.clock.now(),
-    )
+    return sections

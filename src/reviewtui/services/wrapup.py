@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -20,7 +21,11 @@ class WrapUp:
     carried_outcomes: Counter[str] = field(default_factory=Counter)
     present: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
+    attendees: list[str] = field(default_factory=list)
+    """Everyone expected, in order (present or absent)."""
     rating: int | None = None
+    read_only: bool = False
+    today: dt.date = dt.date.min
 
 
 def wrap_up(session: MeetingSession) -> WrapUp:
@@ -28,7 +33,10 @@ def wrap_up(session: MeetingSession) -> WrapUp:
     summary = WrapUp(
         present=session.meeting.present,
         absent=list(session.meeting.absent),
+        attendees=list(session.meeting.attendees),
         rating=session.meeting.rating,
+        read_only=session.read_only,
+        today=session.store.clock.today(),
     )
     for item in session.items:
         summary.by_kind[item.kind] += 1

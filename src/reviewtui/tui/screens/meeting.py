@@ -14,6 +14,8 @@ from reviewtui.domain.capture import CapturedItem, ItemKind
 from reviewtui.domain.display import day_month
 from reviewtui.errors import ReviewError
 from reviewtui.services.session import CHECKPOINT_SECONDS, MeetingSession
+from reviewtui.services.views import agenda_rows, clock_figures, measure_card, review_rows
+from reviewtui.services.wrapup import wrap_up
 from reviewtui.tui.markup import safe
 from reviewtui.tui.screens.dialogs import ConfirmScreen, PromptScreen
 from reviewtui.tui.screens.items import ItemsScreen
@@ -119,13 +121,14 @@ class MeetingScreen(ItemsScreen):
             f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {day_month(meeting.date)} "
             f"{meeting.date.year} · item {position}{lock}"
         )
-        self.query_one(ClockBar).show(session)
-        self.query_one(AgendaList).show(session)
+        self.query_one(ClockBar).show(clock_figures(session))
+        self.query_one(AgendaList).show(agenda_rows(session))
         view = VIEW_OF[item.kind]
         self.query_one(ContentSwitcher).current = view
         today = session.store.clock.today()
-        if item.kind is AgendaKind.MEASURE:
-            self.query_one(MeasureView).show(session, item)
+        card = measure_card(session)
+        if card is not None:
+            self.query_one(MeasureView).show(card)
         elif item.kind is AgendaKind.OPEN_ACTIONS:
             self._show_review()
         elif item.kind is AgendaKind.PARKING_LOT:
@@ -136,7 +139,7 @@ class MeetingScreen(ItemsScreen):
             )
             self.query_one("#parking", CapturedList).show(issues, today)
         else:
-            self.query_one(WrapUpView).show(session)
+            self.query_one(WrapUpView).show(wrap_up(session))
         shows_own_list = item.kind in (AgendaKind.PARKING_LOT, AgendaKind.WRAP_UP)
         self.query_one("#captured-title").display = not shows_own_list
         self.query_one("#captured").display = not shows_own_list
@@ -163,7 +166,7 @@ class MeetingScreen(ItemsScreen):
             else "[b]↺ Open actions from earlier meetings[/b]: none, nothing to review."
         )
         self.query_one("#review-title", Static).update(title)
-        self.query_one(ReviewTable).show(session)
+        self.query_one(ReviewTable).show(review_rows(session))
 
     def _focus_for(self, kind: AgendaKind) -> None:
         target = {
@@ -183,9 +186,9 @@ class MeetingScreen(ItemsScreen):
         self._ticks += 1
         if self._ticks % CHECKPOINT_SECONDS == 0:
             self._safely(self.session.clock.checkpoint)
-        self.query_one(ClockBar).show(self.session)
+        self.query_one(ClockBar).show(clock_figures(self.session))
         if self._ticks % 5 == 0:
-            self.query_one(AgendaList).show(self.session)
+            self.query_one(AgendaList).show(agenda_rows(self.session))
 
     # -- keys ------------------------------------------------------------------------
 
@@ -239,7 +242,7 @@ class MeetingScreen(ItemsScreen):
         """Pause or resume the clock."""
         paused = self.session.clock.toggle_pause()
         self.notify("⏸ Clock paused" if paused else "▶ Clock running", timeout=2)
-        self.query_one(ClockBar).show(self.session)
+        self.query_one(ClockBar).show(clock_figures(self.session))
 
     def action_undo(self) -> None:
         """Remove the last capture."""
@@ -331,11 +334,11 @@ class MeetingScreen(ItemsScreen):
     def _move(self, event: AgendaList.Move) -> None:
         moved: list[int] = []
         if self._safely(lambda: moved.append(self.session.agenda.move(event.index, event.delta))):
-            self.query_one(AgendaList).show(self.session)
+            self.query_one(AgendaList).show(agenda_rows(self.session))
             self.query_one(AgendaList).highlighted = moved[0]
             self.refresh_all()
 
     @on(WrapUpView.AttendanceChanged)
     def _attendance(self, event: WrapUpView.AttendanceChanged) -> None:
         if self._safely(lambda: self.session.closing.toggle_absent(event.name)):
-            self.query_one(WrapUpView).show(self.session)
+            self.query_one(WrapUpView).show(wrap_up(self.session))

@@ -7,15 +7,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reviewtui.domain.agenda import AgendaItem, AgendaKind, format_seconds
-from reviewtui.services.session import MeetingSession
+from reviewtui.domain.agenda import format_seconds
+from reviewtui.services.views import AgendaRow
 from reviewtui.tui.markup import colour_of, safe
-
-KIND_SYMBOL = {
-    AgendaKind.OPEN_ACTIONS: "↺",
-    AgendaKind.PARKING_LOT: "◧",
-    AgendaKind.WRAP_UP: "⚑",
-}
 
 
 class AgendaList(OptionList):
@@ -42,45 +36,46 @@ class AgendaList(OptionList):
             self.index = index
             self.delta = delta
 
-    session: MeetingSession | None = None
+    rows: list[AgendaRow] = []
 
     def on_resize(self) -> None:
-        """Titles are cut to the width, so redraw when it changes."""
-        if self.session is not None:
-            self.show(self.session)
+        """Titles are cut to the width, so redraw them all when it changes."""
+        self._labels: list[str] = []
+        self.show(self.rows)
 
-    def show(self, session: MeetingSession) -> None:
-        """Redraw every item, keeping the highlight where it was."""
-        self.session = session
-        highlighted = self.highlighted
-        self.clear_options()
-        self.add_options(
-            [
-                Option(self._label(session, index, item), id=item.key)
-                for index, item in enumerate(session.meeting.agenda)
-            ]
-        )
-        self.highlighted = highlighted if highlighted is not None else session.meeting.current
-
-    def _label(self, session: MeetingSession, index: int, item: AgendaItem) -> str:
-        current = index == session.meeting.current
-        marker = "▶" if current else item.progress.symbol
-        measure = session.state.measure(item)
-        if measure is not None:
-            level = session.state.level(measure)
-            status = f"[{colour_of(level)}]{safe(level.symbol)}[/]"
+    def show(self, rows: list[AgendaRow]) -> None:
+        """Draw the agenda; only rows whose text changed are redrawn."""
+        self.rows = rows
+        labels = [self._label(row) for row in rows]
+        drawn: list[str] = getattr(self, "_labels", [])
+        if len(drawn) != len(labels) or [o.id for o in self.options] != [r.key for r in rows]:
+            highlighted = self.highlighted
+            self.clear_options()
+            self.add_options(
+                [Option(label, id=row.key) for label, row in zip(labels, rows, strict=True)]
+            )
+            current = next((i for i, row in enumerate(rows) if row.current), 0)
+            self.highlighted = highlighted if highlighted is not None else current
         else:
-            status = KIND_SYMBOL.get(item.kind, " ")
-        used = session.clock.used(item)
-        time = f"{format_seconds(used)}/{format_seconds(item.timebox_seconds)}"
+            for index, (old, new) in enumerate(zip(drawn, labels, strict=True)):
+                if old != new:
+                    self.replace_option_prompt_at_index(index, new)
+        self._labels = labels
+
+    def _label(self, row: AgendaRow) -> str:
+        if row.status is not None:
+            status = f"[{colour_of(row.status)}]{safe(row.status.symbol)}[/]"
+        else:
+            status = row.kind_symbol
+        time = f"{format_seconds(row.used)}/{format_seconds(row.timebox)}"
         room = max(8, (self.size.width or 38) - len(time) - 7)
-        title = item.title if len(item.title) <= room else item.title[: room - 1] + "…"
+        title = row.title if len(row.title) <= room else row.title[: room - 1] + "…"
         title = safe(title).ljust(room)
-        if current:
+        if row.current:
             title = f"[b]{title}[/b]"
-        if used > item.timebox_seconds and used >= 1:
+        if row.over:
             time = f"[bold $error]{time}[/]"
-        return f"{marker} {status} {title} {time}"
+        return f"{row.marker} {status} {title} {time}"
 
     def action_jump(self) -> None:
         """Go to the highlighted item."""

@@ -5,29 +5,30 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from reviewtui.domain.agenda import format_seconds
-from reviewtui.services.session import MeetingSession
+from reviewtui.services.views import ClockFigures
 
 
 class ClockBar(Static):
-    """One line: ``⏱ Item 1:12 / 4:00 · Meeting 12:40 / 60:00 · ▶ running``."""
+    """One line: ``◷ Item 1:12 / 4:00 · Meeting 12:40 / 60:00 · ▶ running``."""
 
-    def show(self, session: MeetingSession) -> None:
-        """Redraw from the session's clock."""
-        meeting = session.meeting
-        item = session.current
-        used, box = session.clock.used(item), item.timebox_seconds
-        total_used, total = session.clock.meeting_used(), meeting.length_minutes * 60
-        parts = [f"◷ Item [b]{format_seconds(used)}[/b] / {format_seconds(box)}"]
-        if used > box:
-            parts.append(f"[bold $error]⚠ OVER by {format_seconds(used - box)}[/]")
-        parts.append(f"Meeting [b]{format_seconds(total_used)}[/b] / {format_seconds(total)}")
-        if total_used > total:
-            parts.append(f"[bold $error]⚠ meeting OVER by {format_seconds(total_used - total)}[/]")
-        if session.read_only:
+    def show(self, clock: ClockFigures) -> None:
+        """Draw the figures."""
+        parts = [
+            f"◷ Item [b]{format_seconds(clock.item_used)}[/b] / {format_seconds(clock.item_box)}"
+        ]
+        if clock.item_over:
+            parts.append(f"[bold $error]⚠ OVER by {format_seconds(clock.item_over)}[/]")
+        parts.append(
+            f"Meeting [b]{format_seconds(clock.meeting_used)}[/b] / "
+            f"{format_seconds(clock.meeting_box)}"
+        )
+        if clock.meeting_over:
+            parts.append(f"[bold $error]⚠ meeting OVER by {format_seconds(clock.meeting_over)}[/]")
+        if clock.read_only:
             parts.append("■ finalized, read-only")
-        elif session.clock.paused:
+        elif clock.paused:
             parts.append("[bold $warning]⏸ PAUSED[/]")
         else:
             parts.append("▶ running")
-        self.set_class(used > box, "-over")
+        self.set_class(bool(clock.item_over), "-over")
         self.update(" · ".join(parts))

@@ -6,14 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Sparkline, Static
 
-from reviewtui.domain.agenda import AgendaItem
-from reviewtui.domain.display import due_text, format_value, target_text, variance_text
-from reviewtui.domain.trend import trend
-from reviewtui.services.session import MeetingSession
+from reviewtui.services.views import Line, MeasureCard
 from reviewtui.tui.markup import safe, status_badge
-
-TREND_PERIODS = 12
-HISTORY_PERIODS = 6
 
 
 class MeasureView(VerticalScroll):
@@ -38,97 +32,56 @@ class MeasureView(VerticalScroll):
         yield Static(id="measure-actions")
         yield Static(id="measure-history")
 
-    def show(self, session: MeetingSession, item: AgendaItem) -> None:
-        """Fill every part for the measure of ``item``."""
-        measure = session.state.measure(item)
-        if measure is None:
-            return
-        period = session.meeting.period
-        value = measure.period(period) if period else None
-        level = session.state.level(measure)
-        unit = measure.unit
-        self._set("#measure-title", f"[b]{safe(measure.name)}[/b]  [dim]{safe(measure.id)}[/dim]")
-        actual = value.actual if value else None
-        self.query_one("#measure-actual", Digits).update(format_value(actual, unit, compact=True))
-        self._set("#measure-status", status_badge(level))
-        target = target_text(measure, value) if value else "no data for this period"
-        self._set("#measure-target", f"Target {safe(target)}  [dim]({safe(period or '')})[/dim]")
-        self._set("#measure-variance", safe(variance_text(measure, value)) if value else "")
-
-        series = [v.actual for v in measure.series if v.actual is not None][-TREND_PERIODS:]
-        self.query_one("#measure-trend", Sparkline).data = series
-        direction = trend(measure, period)
-        first = measure.series[-len(series)].period if series else ""
+    def show(self, card: MeasureCard) -> None:
+        """Draw one measure."""
+        self._set("#measure-title", f"[b]{safe(card.name)}[/b]  [dim]{safe(card.id)}[/dim]")
+        self.query_one("#measure-actual", Digits).update(card.actual)
+        self._set("#measure-status", status_badge(card.status))
+        self._set(
+            "#measure-target", f"Target {safe(card.target)}  [dim]({safe(card.period)})[/dim]"
+        )
+        self._set("#measure-variance", safe(card.variance))
+        self.query_one("#measure-trend", Sparkline).data = card.series
         self._set(
             "#measure-trend-word",
-            f"{direction.symbol} {direction.value}  [dim]{len(series)} periods from "
-            f"{safe(first)}[/dim]",
+            f"{card.trend.symbol} {card.trend.value}  [dim]{len(card.series)} periods from "
+            f"{safe(card.series_from)}[/dim]",
         )
-
-        warnings = session.agenda.warnings(item)
         self._set(
-            "#measure-warnings",
-            "\n".join(f"[bold $error]⚠ {safe(w)}[/]" for w in warnings),
+            "#measure-warnings", "\n".join(f"[bold $error]⚠ {safe(w)}[/]" for w in card.warnings)
         )
-        self.query_one("#measure-warnings").display = bool(warnings)
-
-        owner = safe(measure.owner) if measure.owner else "[bold $error]⚠ nobody[/]"
-        self._set(
-            "#measure-facts",
-            f"Owner [b]{owner}[/b] · {measure.kind.value} · "
-            f"{safe(measure.polarity.value.replace('_', ' '))}",
-        )
+        self.query_one("#measure-warnings").display = bool(card.warnings)
+        owner = safe(card.owner) if card.owner else "[bold $error]⚠ nobody[/]"
+        self._set("#measure-facts", f"Owner [b]{owner}[/b] · {safe(card.facts)}")
         commentary = []
-        if value and value.analysis:
-            commentary.append(f"[b]Analysis[/b]  {safe(value.analysis)}")
-        if value and value.recommendation:
-            commentary.append(f"[b]Recommendation[/b]  {safe(value.recommendation)}")
+        if card.analysis:
+            commentary.append(f"[b]Analysis[/b]  {safe(card.analysis)}")
+        if card.recommendation:
+            commentary.append(f"[b]Recommendation[/b]  {safe(card.recommendation)}")
         self._set("#measure-commentary", "\n".join(commentary) or "[dim]No commentary[/dim]")
-
-        initiatives = session.scorecard.initiatives_for(measure.id)
-        lines = [
-            f"◆ {safe(i.name)} · {safe(i.owner or 'no owner')} · "
-            + (f"budget {safe(i.budget)}" if i.budget else "[bold $warning]no budget[/]")
-            for i in initiatives
-        ]
         self._set(
-            "#measure-initiatives",
-            "[b]Initiatives[/b]\n" + ("\n".join(lines) if lines else "[dim]none linked[/dim]"),
+            "#measure-initiatives", "[b]Initiatives[/b]\n" + _lines(card.initiatives, "none linked")
         )
-        today = session.store.clock.today()
-        open_actions = session.state.actions_on(measure.id)
-        action_lines = [
-            " · ".join(
-                [
-                    f"{safe(a.ref)} {safe(a.text)}",
-                    safe(a.owner or "?"),
-                    safe(due_text(a.due, today)),
-                ]
-            )
-            for a in open_actions
-        ]
         self._set(
             "#measure-actions",
-            f"[b]Open actions on this measure ({len(open_actions)})[/b]\n"
-            + ("\n".join(action_lines) if action_lines else "[dim]none[/dim]"),
+            f"[b]Open actions on this measure ({len(card.open_actions)})[/b]\n"
+            + _lines(card.open_actions, "none"),
         )
-
-        self._set("#measure-history", self._history(session, item))
-
-    def _history(self, session: MeetingSession, item: AgendaItem) -> str:
-        """The last periods as a small table: period, actual, target, status."""
-        measure = session.state.measure(item)
-        if measure is None:
-            return ""
-        card = session.scorecard
-        rows = []
-        for value in measure.series[-HISTORY_PERIODS:]:
-            level = card.status_of(measure, value.period)
-            rows.append(
-                f"{safe(value.period):<9} {format_value(value.actual, measure.unit):>12}  "
-                f"{safe(target_text(measure, value)):<18} {status_badge(level)}"
-            )
-        return "[b]Recent periods[/b]\n" + "\n".join(reversed(rows))
+        rows = [
+            f"{safe(row.period):<9} {row.actual:>12}  {safe(row.target):<18} "
+            f"{status_badge(row.status)}"
+            for row in card.history
+        ]
+        self._set("#measure-history", "[b]Recent periods[/b]\n" + "\n".join(rows))
 
     def _set(self, selector: str, content: str) -> None:
         self.query_one(selector, Static).update(content)
+
+
+def _lines(lines: list[Line], empty: str) -> str:
+    if not lines:
+        return f"[dim]{empty}[/dim]"
+    return "\n".join(
+        f"[bold $warning]{safe(line.text)}[/]" if line.warning else safe(line.text)
+        for line in lines
+    )

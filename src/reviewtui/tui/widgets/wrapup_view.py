@@ -11,8 +11,7 @@ from textual.widgets.option_list import Option
 
 from reviewtui.domain.capture import ItemKind
 from reviewtui.domain.display import due_text
-from reviewtui.services.session import MeetingSession
-from reviewtui.services.wrapup import wrap_up
+from reviewtui.services.wrapup import WrapUp
 from reviewtui.tui.markup import safe
 from reviewtui.tui.widgets.captured_list import KIND_LABEL
 
@@ -35,10 +34,9 @@ class WrapUpView(VerticalScroll):
         )
         yield AttendanceList(id="attendance")
 
-    def show(self, session: MeetingSession) -> None:
+    def show(self, summary: WrapUp) -> None:
         """Fill in the summary and attendance."""
-        summary = wrap_up(session)
-        today = session.store.clock.today()
+        today = summary.today
         counts = " · ".join(f"{KIND_LABEL[k]} {summary.by_kind.get(k, 0)}" for k in ItemKind)
         lines = [f"[b]Captured[/b]  {counts}", ""]
         lines.append("[b]Actions per owner[/b]")
@@ -63,7 +61,7 @@ class WrapUpView(VerticalScroll):
         lines.append(f"[b]Attendees[/b]  {present} present, {absent} absent")
         self.query_one("#wrapup-summary", Static).update("\n".join(lines))
 
-        self.query_one(AttendanceList).show(session)
+        self.query_one(AttendanceList).show(summary)
 
 
 class AttendanceList(OptionList):
@@ -76,20 +74,16 @@ class AttendanceList(OptionList):
         Binding("space,enter", "attend", "Present/absent", key_display="␣", id="wrapup.attend"),
     ]
 
-    def show(self, session: MeetingSession) -> None:
+    def show(self, summary: WrapUp) -> None:
         """Redraw, keeping the highlight."""
         highlighted = self.highlighted
         self.clear_options()
-        for name in session.meeting.attendees:
-            mark = (
-                "[$error]✖ absent [/]"
-                if name in session.meeting.absent
-                else "[$success]✔ present[/]"
-            )
+        for name in summary.attendees:
+            mark = "[$error]✖ absent [/]" if name in summary.absent else "[$success]✔ present[/]"
             self.add_option(Option(f"{mark}  {safe(name)}", id=name))
-        if session.meeting.attendees:
-            self.highlighted = min(highlighted or 0, len(session.meeting.attendees) - 1)
-        self.disabled = session.read_only
+        if summary.attendees:
+            self.highlighted = min(highlighted or 0, len(summary.attendees) - 1)
+        self.disabled = summary.read_only
 
     def action_attend(self) -> None:
         """Mark the highlighted person present or absent."""

@@ -1,0 +1,224 @@
+"""What the meeting screen shows, as plain data: the widgets only draw it.
+
+Everything a widget would otherwise work out (time used, which status, how late, the
+trend window, what holds the room) is decided here, once, and tested without a screen.
+The same data serves the read-only watch view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from reviewtui.domain.agenda import AgendaKind
+from reviewtui.domain.capture import ActionStatus, CapturedItem, outcome_label
+from reviewtui.domain.display import day_month, due_text, format_value, target_text, variance_text
+from reviewtui.domain.status import StatusLevel
+from reviewtui.domain.trend import Trend, trend
+from reviewtui.services.session import MeetingSession
+
+TREND_PERIODS = 12
+HISTORY_PERIODS = 6
+KIND_SYMBOL = {AgendaKind.OPEN_ACTIONS: "↺", AgendaKind.PARKING_LOT: "◧", AgendaKind.WRAP_UP: "⚑"}
+
+
+@dataclass(frozen=True)
+class ClockFigures:
+    """Time used on the item and the meeting, against their timeboxes, and the clock's state."""
+
+    item_used: float
+    item_box: int
+    meeting_used: float
+    meeting_box: int
+    paused: bool
+    read_only: bool
+
+    @property
+    def item_over(self) -> float:
+        """Seconds beyond the item's timebox (0 within it)."""
+        return max(0.0, self.item_used - self.item_box)
+
+    @property
+    def meeting_over(self) -> float:
+        """Seconds beyond the meeting's length (0 within it)."""
+        return max(0.0, self.meeting_used - self.meeting_box)
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    """One agenda item as the agenda list shows it."""
+
+    key: str
+    title: str
+    marker: str
+    """``▶`` on the current item, else its progress symbol (``○ ✔ ↷``)."""
+    status: StatusLevel | None
+    """The measure's status, for measure items."""
+    kind_symbol: str
+    used: float
+    timebox: int
+    current: bool
+
+    @property
+    def over(self) -> bool:
+        """Whether this item used more than its timebox."""
+        return self.used > self.timebox and self.used >= 1
+
+
+@dataclass(frozen=True)
+class Line:
+    """A short line of a card: an action, an initiative, a period."""
+
+    text: str
+    warning: bool = False
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """One recent period of a measure."""
+
+    period: str
+    actual: str
+    target: str
+    status: StatusLevel
+
+
+@dataclass
+class MeasureCard:
+    """Everything the measure view shows about one measure in the period under review."""
+
+    id: str
+    name: str
+    period: str
+    actual: str
+    status: StatusLevel
+    target: str
+    variance: str
+    series: list[float]
+    trend: Trend
+    series_from: str
+    owner: str | None
+    facts: str
+    analysis: str = ""
+    recommendation: str = ""
+    warnings: list[str] = field(default_factory=list)
+    initiatives: list[Line] = field(default_factory=list)
+    open_actions: list[Line] = field(default_factory=list)
+    history: list[PeriodRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One action under review: what it is and what the review did to it."""
+
+    number: int
+    ref: str
+    outcome: str
+    text: str
+    owner: str
+    due: str
+
+
+def clock_figures(session: MeetingSession) -> ClockFigures:
+    """The clock line's figures."""
+    item = session.current
+    return ClockFigures(
+        item_used=session.clock.used(item),
+        item_box=item.timebox_seconds,
+        meeting_used=session.clock.meeting_used(),
+        meeting_box=session.meeting.length_minutes * 60,
+        paused=session.clock.paused,
+        read_only=session.read_only,
+    )
+
+
+def agenda_rows(session: MeetingSession) -> list[AgendaRow]:
+    """Every agenda item with its progress, status and time."""
+    rows = []
+    for index, item in enumerate(session.meeting.agenda):
+        current = index == session.meeting.current
+        measure = session.state.measure(item)
+        rows.append(
+            AgendaRow(
+                key=item.key,
+                title=item.title,
+                marker="▶" if current else item.progress.symbol,
+                status=session.state.level(measure) if measure is not None else None,
+                kind_symbol=KIND_SYMBOL.get(item.kind, " "),
+                used=session.clock.used(item),
+                timebox=item.timebox_seconds,
+                current=current,
+            )
+        )
+    return rows
+
+
+def measure_card(session: MeetingSession) -> MeasureCard | None:
+    """The current item's measure, ready to show; None when the item is not a measure."""
+    state, item = session.state, session.current
+    measure = state.measure(item)
+    if measure is None:
+        return None
+    period = session.meeting.period or ""
+    value = measure.period(period) if period else None
+    values = [v for v in measure.series if v.actual is not None][-TREND_PERIODS:]
+    card = MeasureCard(
+        id=measure.id,
+        name=measure.name,
+        period=period,
+        actual=format_value(value.actual if value else None, measure.unit, compact=True),
+        status=state.level(measure),
+        target=target_text(measure, value) if value else "no data for this period",
+        variance=variance_text(measure, value) if value else "",
+        series=[float(v.actual) for v in values if v.actual is not None],
+        trend=trend(measure, session.meeting.period),
+        series_from=values[0].period if values else "",
+        owner=measure.owner,
+        facts=f"{measure.kind.value} · {measure.polarity.value.replace('_', ' ')}",
+        analysis=value.analysis if value else "",
+        recommendation=value.recommendation if value else "",
+        warnings=session.agenda.warnings(item),
+    )
+    for initiative in state.scorecard.initiatives_for(measure.id):
+        budget = f"budget {initiative.budget}" if initiative.budget else "no budget"
+        text = f"◆ {initiative.name} · {initiative.owner or 'no owner'} · {budget}"
+        card.initiatives.append(Line(text, warning=not initiative.budget))
+    today = state.store.clock.today()
+    card.open_actions = [
+        Line(f"{a.ref} {a.text} · {a.owner or '?'} · {due_text(a.due, today)}")
+        for a in state.actions_on(measure.id)
+    ]
+    for past in reversed(measure.series[-HISTORY_PERIODS:]):
+        card.history.append(
+            PeriodRow(
+                past.period,
+                format_value(past.actual, measure.unit),
+                target_text(measure, past),
+                state.scorecard.status_of(measure, past.period),
+            )
+        )
+    return card
+
+
+def review_rows(session: MeetingSession) -> list[ReviewRow]:
+    """The actions under review, soonest due first, with the review's outcome so far."""
+    today = session.store.clock.today()
+    return [
+        ReviewRow(
+            number=item.number,
+            ref=item.ref,
+            outcome=outcome_label(session.review.outcome(item)),
+            text=item.text,
+            owner=item.owner or "–",
+            due=late_due(item, today),
+        )
+        for item in session.carried
+    ]
+
+
+def late_due(item: CapturedItem, today: dt.date) -> str:
+    """``17 Nov ⚠ 6d late`` (lateness only for open actions)."""
+    if item.due is None:
+        return "no date"
+    late = (today - item.due).days if item.status is ActionStatus.OPEN else 0
+    return day_month(item.due) + (f" ⚠ {late}d late" if late > 0 else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,11 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# Every test sees the same timezone (UTC), whatever the machine's; one test
+# (tests/cli/test_time_zones.py) runs the date-sensitive tests again in a far-east zone.
+os.environ["TZ"] = os.environ.get("REVIEWTUI_TEST_TZ", "UTC")
+time.tzset()
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_scorecards"

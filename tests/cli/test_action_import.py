@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -65,10 +66,9 @@ def test_taskwarrior_export_maps_fields_and_is_idempotent(root: Path, tmp_path: 
     items = {i.source_id: i for i in Store(root).all_items()}
     assert len(items) == 3
     carrier = items["taskwarrior:u-1"]
-    assert (carrier.owner, carrier.due.isoformat() if carrier.due else None) == (
-        "Priya Raman",
-        "2026-11-27",
-    )
+    # Due 17:00 UTC on the 27th: the 27th in London or New York, the 28th in Tokyo.
+    local_due = dt.datetime(2026, 11, 27, 17, tzinfo=dt.UTC).astimezone().date()
+    assert (carrier.owner, carrier.due) == ("Priya Raman", local_due)
     assert (carrier.project, carrier.tags, carrier.status) == ("ops", ["q4"], ActionStatus.OPEN)
     books = items["taskwarrior:u-2"]
     assert (books.owner, books.status) == ("Tom Becker", ActionStatus.DONE)

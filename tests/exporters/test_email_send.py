@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import email
+import os
+import signal
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from email import policy
 from pathlib import Path
@@ -132,3 +136,45 @@ def test_bad_smtp_option(store: Store, finished: str) -> None:
         cli, ["--data-dir", str(store.data.root), "email", finished, "--smtp", "mailhost"]
     )
     assert result.exit_code == 1 and "expected HOST:PORT" in result.output
+
+
+class KillingMailbox(Mailbox):
+    """Takes the first message, then kills the sending process as the second one arrives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.victim: int | None = None
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        if self.received and self.victim is not None:
+            os.kill(self.victim, signal.SIGKILL)
+            return "451 4.3.0 try again later"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_each_message_is_recorded_the_moment_the_server_takes_it(
+    store: Store, finished: str
+) -> None:
+    """A sender killed mid-batch has already recorded what went out: a re-run never sends
+    the first owner's message twice."""
+    mailbox, port = KillingMailbox(), free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+        sender = subprocess.Popen(
+            [sys.executable, "-m", "reviewtui", "--data-dir", str(store.data.root), "email",
+             finished, "--smtp", f"127.0.0.1:{port}"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        mailbox.victim = sender.pid
+        assert sender.wait(timeout=60) == -signal.SIGKILL
+        recorded = Store(store.data.root).sent_emails(finished)
+        assert len(mailbox.received) == 1
+        assert [entry["message_id"] for entry in recorded] == [mailbox.received[0]["Message-ID"]]
+        mailbox.victim = None
+        rerun = send(store, finished, port)
+        assert rerun.exit_code == 0, rerun.output
+        assert owners(mailbox) == ["James Okafor", "Maria Gonzalez", "Priya Raman", "Tom Becker"]
+    finally:
+        controller.stop()

@@ -136,20 +136,52 @@ def test_newer_schema_is_refused_and_migrations_run_in_order(
     assert json.loads(meta.read_text())["schema_version"] == layout.SCHEMA_VERSION
 
 
-def test_full_disk_reports_clearly_and_keeps_the_old_file(
+def disk_full_for(monkeypatch: pytest.MonkeyPatch, suffix: str) -> None:
+    """Make writes to files ending in ``suffix`` fail as a full disk does (half-way)."""
+    real_write = os.write
+
+    def write(fd: int, data: bytes) -> int:
+        if os.readlink(f"/proc/self/fd/{fd}").endswith(suffix):
+            real_write(fd, bytes(data)[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", write)
+
+
+def test_a_full_disk_during_a_whole_file_write_keeps_the_old_file(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The atomic write itself fails half-way: the old file stays, its temp file goes."""
+    from reviewtui.importers import load_scorecard
+    from tests.conftest import NORTHWIND_CSV
+
+    card = load_scorecard(NORTHWIND_CSV)
+    store.save_scorecard(card)
+    path = store.data.scorecards_dir / f"{card.id}.json"
+    before = path.read_bytes()
+    disk_full_for(monkeypatch, ".rtmp")
+    renamed = card.model_copy(update={"name": "Renamed"})
+    with pytest.raises(StorageError, match="disk is full"):
+        store.save_scorecard(renamed)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert not list(store.data.root.rglob("*.rtmp")), "the half-written temp file is removed"
+    assert Store(store.data.root).scorecard(card.id).name == card.name
+
+
+def test_a_full_disk_during_a_capture_keeps_the_meeting_as_it_was(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A journal append fails half-way: the capture is refused, the half line never counts,
+    and the next capture after space is freed is whole."""
     meeting = plan(store)
     store.capture(ItemKind.NOTE, "kept", meeting.id)
-    path = store.data.meetings_dir / f"{meeting.id}.json"
-    before = path.read_bytes()
-
-    def full_disk(fd: int, data: object) -> int:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "write", full_disk)
+    disk_full_for(monkeypatch, ".journal")
     with pytest.raises(StorageError, match="disk is full"):
         store.capture(ItemKind.NOTE, "lost?", meeting.id)
     monkeypatch.undo()
-    assert path.read_bytes() == before
-    assert not list(store.data.root.rglob("*.rtmp"))
+    assert [i.text for i in Store(store.data.root).items(meeting.id)] == ["kept"]
+    store.capture(ItemKind.NOTE, "after space was freed", meeting.id)
+    fresh = Store(store.data.root).items(meeting.id)
+    assert [i.text for i in fresh] == ["kept", "after space was freed"]

@@ -13,6 +13,7 @@ from reviewtui.tui.app import ReviewApp
 from reviewtui.tui.screens.meeting import MeetingScreen
 from reviewtui.tui.screens.start import PlanScreen, StartScreen
 from reviewtui.tui.themes import remembered_theme
+from tests.tui.notes import record_notes
 
 SIZE = (120, 36)
 
@@ -53,8 +54,14 @@ async def test_start_screen_resumes_and_opens_past_meetings(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen) and screen.session.read_only
+        before = store.items("M-1")
         await pilot.press("n")
-        assert isinstance(app.screen, MeetingScreen)  # no capture on a finalized meeting
+        await pilot.pause()
+        assert app.screen is screen, "no capture dialog on a finalized meeting"
+        assert store.items("M-1") == before
+        assert "Note" not in {
+            b.binding.description for b in screen.active_bindings.values() if b.enabled
+        }, "and its key is not offered"
 
 
 async def test_a_bad_plan_says_why_and_stays(store: Store) -> None:
@@ -99,9 +106,10 @@ async def test_a_user_theme_file_is_offered(
     )
     (folder / "broken.yaml").write_text("name: broken\n")
     app = ReviewApp(store, demo_meeting, theme_name="board-room", cursor_blink=False)
+    notes = record_notes(app)
     async with app.run_test(size=SIZE):
         assert app.theme == "board-room"
-        assert any("broken.yaml" in n.message for n in app._notifications)
+        assert any("broken.yaml" in n.message for n in notes)
 
 
 async def test_question_mark_shows_every_key(store: Store, demo_meeting: str) -> None:

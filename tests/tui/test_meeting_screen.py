@@ -11,12 +11,13 @@ from textual.widgets import Input, Static
 from reviewtui.domain.capture import ActionStatus, ItemKind
 from reviewtui.domain.clock import FixedClock
 from reviewtui.domain.meeting import MeetingState
+from reviewtui.services.views import clock_figures
 from reviewtui.store.repository import Store
 from reviewtui.tui.app import ReviewApp
 from reviewtui.tui.screens.capture import CaptureScreen
 from reviewtui.tui.screens.meeting import MeetingScreen
-from reviewtui.services.views import clock_figures
 from reviewtui.tui.widgets.clock_bar import ClockBar
+from tests.tui.notes import record_notes
 
 SIZE = (120, 36)
 
@@ -63,7 +64,9 @@ async def test_the_form_with_completion_and_a_typed_date(store: Store, demo_meet
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "a", *"Weekly collections calls", "tab", *"pri")
         owner = app.screen.query_one("#owner", Input)
-        assert owner._suggestion == "Priya Raman"  # shown as the completion
+        await pilot.pause()
+        shown = "".join(owner.render_line(row).text for row in range(owner.size.height))
+        assert "priya raman" in shown.casefold(), "the completion is shown as you type"
         await pilot.press("right")  # accept the suggestion
         assert owner.value == "Priya Raman"
         await pilot.press("tab", *"+2w")
@@ -110,7 +113,7 @@ async def test_a_note_becomes_an_action(store: Store, demo_meeting: str) -> None
         await pilot.press("right", "n", *"Ask the bank about terms", "enter")
         await pilot.press("tab")  # focus the captured list
         await pilot.pause()
-        app.screen.query_one("#captured").focus()
+        assert app.focused is app.screen.query_one("#captured")
         await pilot.press("t", "a")  # change type -> action: the form asks owner and date
         assert isinstance(app.screen, CaptureScreen)
         await pilot.press("tab", *"maria", "tab", *"tomorrow", "enter")
@@ -142,6 +145,7 @@ async def test_leaving_an_unactioned_red_measure_warns_once(
     store: Store, demo_meeting: str
 ) -> None:
     app = app_for(store, demo_meeting)
+    notes = record_notes(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = screen_of(app)
         red = next(
@@ -152,7 +156,7 @@ async def test_leaving_an_unactioned_red_measure_warns_once(
         assert "Off track with no action" in text_of(app, "#measure-warnings")
         await pilot.press("right")
         assert screen.session.meeting.current == red  # held back, with a warning
-        assert any("Before moving on" in (n.title or "") for n in app._notifications)
+        assert any("Before moving on" in n.title for n in notes)
         await pilot.press("right")
         assert screen.session.meeting.current == red + 1
 
@@ -218,10 +222,14 @@ async def test_export_from_the_wrap_up(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     app = app_for(store, demo_meeting)
+    notes = record_notes(app)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("E")  # not on a measure: nothing happens
-        await pilot.press("w", "E")
-        await pilot.pause()
+        await pilot.press("E")  # not offered on the open-actions review: nothing happens
+        await app.workers.wait_for_complete()
         folder = tmp_path / f"reviewtui-{demo_meeting}"
+        assert not folder.exists()
+        await pilot.press("w", "E")
+        await app.workers.wait_for_complete()  # the export runs in a worker thread
+        await pilot.pause()
         assert (folder / "minutes.html").exists() and (folder / "actions.ics").exists()
-        assert any("Exported" in (n.title or "") for n in app._notifications)
+        assert any("Exported" in n.title for n in notes)

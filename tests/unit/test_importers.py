@@ -319,3 +319,19 @@ def test_fuzzed_structured_scorecards_never_traceback(
         load_scorecard(path)
     except InvalidInputError as error:
         assert error.problems
+
+
+def test_rows_are_numbered_by_record_as_a_spreadsheet_shows_them(tmp_path: Path) -> None:
+    """A cell with line breaks is one row, and a blank row still counts: the row number in
+    a message must be the one the spreadsheet shows."""
+    header = "perspective,objective,measure,owner,unit,polarity,kind,period,actual,target,analysis"
+    good = (
+        "Financial,Grow,Revenue,Maria,$,higher,lagging,2026-01,1200,1000,"
+        '"Strong month.\nThe wholesale\norders came in early."'
+    )
+    blank = ",,,,,,,,,,"
+    bad = "Financial,Grow,Revenue,Maria,$,higher,lagging,2026-02,lots,1000,"
+    path = tmp_path / "multi.csv"
+    path.write_text("\n".join([header, good, blank, bad]) + "\n")
+    found = problems_of(path)
+    assert [(loc, field) for loc, field, _ in found] == [("row 4", "actual")]

@@ -119,3 +119,18 @@ def test_any_typed_date_gives_a_date_or_a_clear_message(typed: str) -> None:
         assert isinstance(parse_due(typed, MONDAY), dt.date)
     except DateFormatError as error:
         assert "use today, tomorrow" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("typed", "today", "expected"),
+    [
+        ("15 jan", "2026-12-20", "2027-01-15"),  # in December, January is next year's
+        ("jan 15", "2026-12-20", "2027-01-15"),
+        ("20 dec", "2026-12-20", "2026-12-20"),  # today is still this year
+        ("19 dec", "2026-12-20", "2027-12-19"),  # yesterday means next year's
+        ("29 feb", "2027-03-01", "2028-02-29"),  # the next 29 February there is
+        ("29 feb", "2026-03-01", "2028-02-29"),
+    ],
+)
+def test_a_day_and_month_roll_over_to_the_next_year(typed: str, today: str, expected: str) -> None:
+    assert parse_due(typed, dt.date.fromisoformat(today)) == dt.date.fromisoformat(expected)

@@ -13,6 +13,7 @@ from reviewtui.domain.status import (
     Polarity,
     StatusLevel,
     StatusScheme,
+    check_coverage,
     evaluate,
     parse_interval,
     score,
@@ -60,18 +61,19 @@ def test_three_level_boundaries_higher_is_better(actual: float, expected: str) -
 
 
 @pytest.mark.parametrize(
-    # lower is better: score is target / actual, so beating the target means a lower actual
+    # Lower is better: the score is target / actual, so beating the target is a lower actual.
     ("actual", "expected"),
-    [(8, "exceeded"), (9, "met"), (10, "met"), (10.2, "slightly_below"), (10.6, "not_met")],
+    [
+        (7.9, "exceeded"),  # 10 / 7.9 = 126.6%: above 125
+        (8, "met"),  # 10 / 8 = exactly 125%: "above 125" is strict, so still met
+        (9, "met"),
+        (10, "met"),  # exactly on target
+        (10.2, "slightly_below"),  # 98.0%
+        (10.6, "not_met"),  # 94.3%
+    ],
 )
 def test_four_level_lower_is_better(actual: float, expected: str) -> None:
-    # 10/8 = 125% -> met only if exactly 125; 8 scores exactly 125 so it is "met"...
-    result = status(FOUR, actual, 10, LOWER)
-    if actual == 8:
-        assert result == "met"  # 10 / 8 = exactly 125%: not "above" 125
-        assert status(FOUR, 7.9, 10, LOWER) == "exceeded"
-    else:
-        assert result == expected
+    assert status(FOUR, actual, 10, LOWER) == expected
 
 
 def test_decimal_arithmetic_makes_boundaries_exact() -> None:
@@ -164,3 +166,23 @@ def test_scheme_with_gap_or_overlap_is_refused() -> None:
         StatusScheme(levels=[level("good", ">=100"), level("bad", "<=100")])
     with pytest.raises(ValueError, match="no band given for level"):
         THREE.with_bands({"on_track": parse_interval(">=1")})
+
+
+@pytest.mark.parametrize(
+    ("bands", "gap"),
+    [
+        ({"met": ">=100", "not_met": "<=99"}, "99.5"),  # a gap between two integers
+        ({"met": ">100", "not_met": "<100"}, "100"),  # exactly 100 belongs to nobody
+        ({"met": ">=100", "slightly": "90..95", "not_met": "<90"}, "97.5"),
+    ],
+)
+def test_a_scheme_with_a_gap_is_refused_with_the_score_nobody_gets(
+    bands: dict[str, str], gap: str
+) -> None:
+    with pytest.raises(ValueError, match=f"no band covers a score of {gap}"):
+        check_coverage({key: parse_interval(text) for key, text in bands.items()})
+
+
+def test_overlapping_bands_are_refused_with_the_score_two_get() -> None:
+    with pytest.raises(ValueError, match="bands overlap at 100"):
+        check_coverage({"met": parse_interval(">=100"), "not_met": parse_interval("<=100")})

@@ -41,15 +41,6 @@ def test_every_text_and_status_colour_is_readable(theme: ThemeFile) -> None:
     assert {"foreground", "success", "warning", "error", "text-muted"} <= roles
 
 
-def test_textual_builtin_themes_would_fail_this_bar() -> None:
-    """Why we ship our own: Textual's light theme puts warning text at about 1.5:1."""
-    from textual.theme import BUILTIN_THEMES
-
-    light = BUILTIN_THEMES["textual-light"]
-    assert light.warning and light.background
-    assert contrast_ratio(light.warning, light.background) < 4.5
-
-
 def test_a_broken_user_theme_is_reported_and_skipped(tmp_path: Path) -> None:
     (tmp_path / "mine.yaml").write_text("name: mine\ncolors:\n  primary: blue\n")
     (tmp_path / "bad.yaml").write_text("name: [unclosed\n")

@@ -120,10 +120,14 @@ def _day_and_month(typed: str, today: dt.date) -> dt.date | None:
     month, day = MONTHS[month_text], int(day_text)
     if year:
         return dt.date(int(year), month, day)
-    candidate = dt.date(today.year, month, day) if _valid(today.year, month, day) else None
-    if candidate is None or candidate < today:
-        return dt.date(today.year + 1, month, day)
-    return candidate
+    # The next such day from today: "15 jan" in December is next year's; "29 feb" waits for
+    # the next leap year.
+    for candidate_year in range(today.year, today.year + 9):
+        if _valid(candidate_year, month, day):
+            candidate = dt.date(candidate_year, month, day)
+            if candidate >= today:
+                return candidate
+    return None
 
 
 def _valid(year: int, month: int, day: int) -> bool:

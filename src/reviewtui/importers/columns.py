@@ -62,6 +62,7 @@ def parse_bands(text: str) -> dict[str, Interval]:
 
 
 def guess_frequency(series: list[PeriodValue]) -> Frequency | None:
+    """How often a measure reports, guessed from its first period's label (``2026-W42``)."""
     label = series[0].period if series else ""
     if re.search(r"W\d{1,2}$", label, re.IGNORECASE) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", label):
         return Frequency.WEEKLY
@@ -75,5 +76,6 @@ def guess_frequency(series: list[PeriodValue]) -> Frequency | None:
 
 
 def most_common_frequency(frequencies: list[Frequency | None]) -> Frequency:
+    """The scorecard's frequency: the one most of its measures report at (monthly if none)."""
     known = [f for f in frequencies if f]
     return max(set(known), key=known.count) if known else Frequency.MONTHLY

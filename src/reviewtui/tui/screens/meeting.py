@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.message import Message
 from textual.widgets import ContentSwitcher, Static
 
 from reviewtui.domain.agenda import AgendaKind
 from reviewtui.domain.capture import CapturedItem, ItemKind
 from reviewtui.domain.display import day_month
 from reviewtui.errors import ReviewError
+from reviewtui.exporters.export import ExportResult, default_folder, export_meeting
 from reviewtui.services.session import CHECKPOINT_SECONDS, MeetingSession
 from reviewtui.services.views import agenda_rows, clock_figures, measure_card, review_rows
 from reviewtui.services.wrapup import wrap_up
@@ -293,15 +295,34 @@ class MeetingScreen(ItemsScreen):
             answered,
         )
 
+    class Exported(Message):
+        """An export finished (in a worker): what was written, or why nothing was."""
+
+        def __init__(self, result: ExportResult | None, error: str = "") -> None:
+            super().__init__()
+            self.result = result
+            self.error = error
+
     def action_export(self) -> None:
         """Write the minutes, follow-ups, calendar items and emails next to the champion."""
-        from reviewtui.exporters.export import default_folder, export_meeting
+        self.notify("Exporting…", timeout=3)
+        self._export(self.session.meeting.id)
 
-        meeting_id = self.session.meeting.id
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, meeting_id: str) -> None:
+        """Export off the UI thread (a dozen fsynced files): the screen never freezes."""
         try:
             result = export_meeting(self.session.store, meeting_id, default_folder(meeting_id))
         except ReviewError as error:
-            self.notify(str(error), title="Not exported", severity="error", timeout=10)
+            self.post_message(self.Exported(None, str(error)))
+            return
+        self.post_message(self.Exported(result))
+
+    @on(Exported)
+    def _exported(self, event: Exported) -> None:
+        result = event.result
+        if result is None:
+            self.notify(event.error, title="Not exported", severity="error", timeout=10)
             return
         self.notify(
             f"{len(result.files)} files in {result.folder}: minutes.md/.html, followups.csv, "

@@ -65,6 +65,7 @@ def cli(ctx: click.Context, data_dir: Path | None) -> None:
 
 
 def _register_commands() -> None:
+    from reviewtui.commands import lifecycle  # noqa: F401 (registers the action lifecycle)
     from reviewtui.commands.actions import action, status
     from reviewtui.commands.exports import email, export
     from reviewtui.commands.history import history, report

@@ -14,7 +14,8 @@ from reviewtui.domain.capture import ActionStatus
 from reviewtui.domain.clock import FixedClock
 from reviewtui.domain.meeting import MeetingState
 from reviewtui.importers import load_scorecard
-from reviewtui.services import actions
+from reviewtui.services import actions, lifecycle
+from reviewtui.services.lifecycle import Actor
 from reviewtui.services.meetings import plan_meeting
 from reviewtui.store.repository import Store
 from tests.conftest import NORTHWIND_CSV
@@ -42,14 +43,14 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     slipping, _ = actions.add_action(
         store, "Re-phase the forecast", "maria", dt.date(2026, 9, 1), "FIN-01", "M-1"
     )
-    actions.redate(store, slipping.ref, dt.date(2026, 10, 1), "maria")
-    actions.redate(store, slipping.ref, dt.date(2026, 12, 1), "maria")
+    lifecycle.redate(store, slipping.ref, dt.date(2026, 10, 1), Actor("maria"))
+    lifecycle.redate(store, slipping.ref, dt.date(2026, 12, 1), Actor("maria"))
     on_time, _ = actions.add_action(store, "Send the bridge", "maria", dt.date(2026, 9, 10))
     clock.at = dt.datetime(2026, 9, 5, 9, 0, tzinfo=dt.UTC)
-    actions.set_status(store, on_time.ref, ActionStatus.DONE, "maria")
+    lifecycle.set_status(store, on_time.ref, ActionStatus.DONE, Actor("maria"))
     late, _ = actions.add_action(store, "Hire two pickers", "priya", dt.date(2026, 9, 10))
     clock.at = dt.datetime(2026, 9, 30, 9, 0, tzinfo=dt.UTC)
-    actions.set_status(store, late.ref, ActionStatus.DONE, "priya")
+    lifecycle.set_status(store, late.ref, ActionStatus.DONE, Actor("priya"))
     actions.add_action(store, "Still open", "priya", dt.date(2026, 10, 1))
     actions.add_action(store, "Not due yet", "priya", dt.date(2027, 1, 1))
     return store.data.root

@@ -6,9 +6,8 @@ import datetime as dt
 
 import pytest
 
-from reviewtui.domain.capture import ItemKind
+from reviewtui.domain.capture import ActionStatus, ItemKind
 from reviewtui.domain.clock import FixedClock
-from reviewtui.services import actions
 from reviewtui.services.session import Capture, MeetingSession
 from reviewtui.store.repository import Store
 
@@ -20,7 +19,7 @@ def finished(store: Store, clock: FixedClock, demo_meeting: str) -> str:
     """The demo meeting, run: reviews, captures on a red measure, a new owner, finalized."""
     session = MeetingSession(store, demo_meeting, by="champion")
     session.start()
-    session.review.close(1, actions.ActionStatus.DONE)
+    session.review.close(1, ActionStatus.DONE)
     session.review.slip(3, dt.date(2026, 12, 4))
     red = next(i for i, a in enumerate(session.meeting.agenda) if a.measure_id == "FIN-05")
     session.agenda.go_to(red)

@@ -11,6 +11,8 @@ from reviewtui.domain.capture import ActionStatus, ItemKind
 from reviewtui.domain.clock import FixedClock
 from reviewtui.domain.meeting import MeetingState
 from reviewtui.errors import ReviewError
+from reviewtui.services import actions, lifecycle
+from reviewtui.services.lifecycle import Actor
 from reviewtui.services.session import Capture, MeetingSession
 from reviewtui.services.wrapup import wrap_up
 from reviewtui.store.repository import Store
@@ -199,10 +201,8 @@ def test_wrap_up_lists_what_is_left(store: Store, demo_meeting: str) -> None:
 def test_changes_made_from_the_shell_show_in_the_next_review(
     store: Store, demo_meeting: str
 ) -> None:
-    from reviewtui.services import actions
-
-    actions.set_status(store, "A-2", ActionStatus.DONE, "James Okafor", "called all ten")
-    actions.redate(store, "A-4", dt.date(2026, 12, 18), "Tom Becker")
+    lifecycle.set_status(store, "A-2", ActionStatus.DONE, Actor("James Okafor"), "called all ten")
+    lifecycle.redate(store, "A-4", dt.date(2026, 12, 18), Actor("Tom Becker"))
     added, _ = actions.add_action(store, "Book the auditors", "maria", FRIDAY, "FIN-02")
     session = MeetingSession(store, demo_meeting)
     by_ref = {i.ref: i for i in session.carried}
@@ -223,13 +223,12 @@ def test_an_edit_cannot_empty_an_item(store: Store, demo_meeting: str) -> None:
 def test_minutes_keep_what_the_review_did_after_later_changes(
     store: Store, demo_meeting: str
 ) -> None:
-    from reviewtui.services import actions
-
     session = MeetingSession(store, demo_meeting)
     session.review.close(1, ActionStatus.DONE)
     session.closing.finalize()
-    actions.set_status(store, "A-2", ActionStatus.DONE, "James Okafor")  # after the meeting
-    actions.redate(store, "A-4", dt.date(2027, 1, 15), "Tom Becker")
+    # after the meeting:
+    lifecycle.set_status(store, "A-2", ActionStatus.DONE, Actor("James Okafor"))
+    lifecycle.redate(store, "A-4", dt.date(2027, 1, 15), Actor("Tom Becker"))
     read = MeetingSession(store, demo_meeting)
     outcomes = wrap_up(read).carried_outcomes
     assert outcomes == {"done": 1, "open": 3}  # as it was when the meeting ended

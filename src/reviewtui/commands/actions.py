@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 from reviewtui.paths import data_dir
 
 
-def _due(text: str) -> dt.date:
+def due_date(text: str) -> dt.date:
+    """A typed due date (fri, +2w, 2026-12-01) resolved against today."""
     from reviewtui.domain.dates import DateFormatError, parse_due
 
     try:
@@ -151,6 +152,12 @@ def action() -> None:
 )
 @click.option("--measure", "measure_id", help="The measure it should move (its id).")
 @click.option("--meeting", "meeting_id", help="The meeting it belongs to (M-12).")
+@click.option(
+    "--scorecard",
+    "scorecard_id",
+    help="Whose action (the team's scorecard id); needed when several are imported and "
+    "neither --measure nor --meeting says.",
+)
 @click.pass_context
 def add(
     ctx: click.Context,
@@ -159,61 +166,30 @@ def add(
     due_text: str,
     measure_id: str | None,
     meeting_id: str | None,
+    scorecard_id: str | None,
 ) -> None:
     """Add an action."""
     from reviewtui.services.actions import add_action
 
-    due = _due(due_text)
+    due = due_date(due_text)
     item, warnings = add_action(
-        store_from(ctx), title, owner, due, measure_id, meeting_id, by=acting_user()
+        store_from(ctx),
+        title,
+        owner,
+        due,
+        measure_id,
+        meeting_id,
+        by=acting_user(),
+        scorecard_id=scorecard_id,
     )
     for warning in warnings:
         output.warn(warning)
-    output.say(f"✔ {item.ref} saved: {item.text} ({item.owner}, due {_weekday_date(item.due)})")
+    output.say(f"✔ {item.ref} saved: {item.text} ({item.owner}, due {weekday_date(item.due)})")
 
 
-def _weekday_date(day: dt.date | None) -> str:
+def weekday_date(day: dt.date | None) -> str:
+    """``Fri 2026-11-27``."""
     return day.strftime("%a %Y-%m-%d") if day else "no date"
-
-
-def _close(ctx: click.Context, ref: str, note: str, state: str) -> None:
-    from reviewtui.domain.capture import ActionStatus
-    from reviewtui.services.actions import set_status
-
-    item = set_status(store_from(ctx), ref, ActionStatus(state), acting_user(), note)
-    output.say(f"{'✔' if state == 'done' else '✖'} {item.ref} {state}: {item.text}")
-
-
-@action.command()
-@click.argument("ref")
-@click.option("--note", default="", help="Why, for the history.")
-@click.pass_context
-def done(ctx: click.Context, ref: str, note: str) -> None:
-    """Mark an action done."""
-    _close(ctx, ref, note, "done")
-
-
-@action.command()
-@click.argument("ref")
-@click.option("--note", default="", help="Why, for the history.")
-@click.pass_context
-def drop(ctx: click.Context, ref: str, note: str) -> None:
-    """Drop an action (it will not be done)."""
-    _close(ctx, ref, note, "dropped")
-
-
-@action.command("redate")
-@click.argument("ref")
-@click.argument("due_text", metavar="DATE")
-@click.option("--note", default="", help="Why it slipped, for the history.")
-@click.pass_context
-def redate_command(ctx: click.Context, ref: str, due_text: str, note: str) -> None:
-    """Give an action a new due date (the old one is kept in its history)."""
-    from reviewtui.services.actions import redate
-
-    item = redate(store_from(ctx), ref, _due(due_text), acting_user(), note)
-    old_due = item.history[-1].old
-    click.echo(f"✔ {item.ref} now due {_weekday_date(item.due)} (was {old_due or 'undated'})")
 
 
 @action.command("list")

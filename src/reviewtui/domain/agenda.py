@@ -57,6 +57,8 @@ class AgendaItem(BaseModel):
     timebox_seconds: int = Field(ge=0)
     used_seconds: float = Field(default=0, ge=0)
     progress: ItemProgress = ItemProgress.PENDING
+    carried_from: str | None = None
+    """The earlier meeting that skipped this measure or did not reach it (``M-3``)."""
 
     @property
     def overrun_seconds(self) -> float:

@@ -39,9 +39,13 @@ class Change(BaseModel):
     at: dt.datetime
     by: str = ""
     field: str
+    """``created``, ``status``, ``due``, ``owner``, ``text``, ``measure_id``, ``kind``..."""
     old: str | None = None
     new: str | None = None
     note: str = ""
+    """Why (a re-dating's reason, a note from the shell)."""
+    meeting_id: str | None = None
+    """The meeting the change was made in (None: from the shell)."""
 
 
 class CapturedItem(BaseModel):
@@ -82,6 +86,9 @@ OUTCOMES: dict[str, tuple[str, str]] = {
     "done": ("✔", "done"),
     "dropped": ("✖", "dropped"),
     "slipped": ("↻", "slipped"),
+    "reopened": ("↺", "reopened"),
+    "reassigned": ("⇄", "reassigned"),
+    "reworded": ("✎", "reworded"),
 }
 """What a review did to an action, as a symbol and a word (never colour alone)."""
 

@@ -71,7 +71,9 @@ class Meeting(BaseModel):
     current: int = Field(default=0, ge=0)
     """Index of the agenda item on screen; saved on every step so a restart resumes there."""
     carried: list[int] = Field(default_factory=list)
-    """Numbers of the open actions from earlier meetings this meeting reviews."""
+    """Numbers of the actions from earlier meetings this meeting reviews."""
+    carried_issues: list[int] = Field(default_factory=list)
+    """Numbers of unresolved parking-lot issues from earlier meetings it offers."""
     outcomes: dict[str, str] = Field(default_factory=dict)
     """What the review did to each of them (by number: done, dropped, slipped, open),
     frozen when the meeting is finalized, so its minutes stay true to the meeting."""
@@ -81,6 +83,14 @@ class Meeting(BaseModel):
     """The team's 1-10 rating of the meeting itself."""
     started_at: dt.datetime | None = None
     finalized_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    """The last change to the meeting (a step, a checkpoint): when an unfinalized meeting
+    was last held."""
+
+    @property
+    def held_at(self) -> dt.datetime:
+        """When the meeting was held: finalized, else its last activity."""
+        return self.finalized_at or self.updated_at or self.started_at or self.created_at
 
     @property
     def read_only(self) -> bool:

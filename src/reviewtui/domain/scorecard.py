@@ -15,6 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from reviewtui.domain.numbers import format_compact, parse_amount, parse_number
 from reviewtui.domain.people import answers_to
+from reviewtui.domain.periods import in_calendar_order
 from reviewtui.domain.revise import revised
 from reviewtui.domain.status import (
     DEFAULT_SCHEME,
@@ -165,6 +166,17 @@ class Measure(BaseModel):
                 return value
         return None
 
+    def in_order(self, until: str | None = None) -> list[PeriodValue]:
+        """The series in calendar order (row order for labels that are not periods we can
+        read), up to and including ``until`` when given."""
+        order = {
+            label: i for i, label in enumerate(in_calendar_order(v.period for v in self.series))
+        }
+        ordered = sorted(self.series, key=lambda value: order[value.period])
+        if until is not None and until in order:
+            ordered = [v for v in ordered if order[v.period] <= order[until]]
+        return ordered
+
 
 class Objective(BaseModel):
     """A strategic objective inside a perspective, measured by one or more measures."""
@@ -254,15 +266,12 @@ class Scorecard(BaseModel):
         return next((m for _, _, m in self.measures() if m.id == measure_id), None)
 
     def periods(self) -> list[str]:
-        """All period labels in first-seen order."""
-        seen: dict[str, None] = {}
-        for _, _, measure in self.measures():
-            for value in measure.series:
-                seen.setdefault(value.period, None)
-        return list(seen)
+        """All period labels in calendar order (first-seen order if some are unreadable)."""
+        return in_calendar_order(v.period for _, _, m in self.measures() for v in m.series)
 
     def review_period(self) -> str | None:
-        """The period under review: the declared one, else the latest with an actual."""
+        """The period under review: the declared one, else the latest with an actual (the
+        latest in time: rows for Q2, Q3 and then Q1 review Q3)."""
         if self.period:
             return self.period
         with_actuals = {

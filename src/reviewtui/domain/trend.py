@@ -33,12 +33,10 @@ def trend(measure: Measure, until: str | None = None, window: int = 3) -> Trend:
     moving back towards the range counts as improving.
     """
     values = []
-    for value in measure.series:
+    for value in measure.in_order(until):
         if value.actual is not None:
             badness = _distance(value.actual, value.target_low, value.target_high)
             values.append(badness if measure.polarity is Polarity.WITHIN_RANGE else value.actual)
-        if until is not None and value.period == until:
-            break
     recent = values[-window:]
     if len(recent) < 2:
         return Trend.UNKNOWN

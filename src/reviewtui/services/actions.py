@@ -1,17 +1,16 @@
-"""The action lifecycle from the shell: add, done, redate, drop, each with history."""
+"""Adding actions, and the names and ids people type for them (the lifecycle after that is
+in :mod:`reviewtui.services.lifecycle`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
-from types import EllipsisType
 
-from reviewtui.domain.capture import ActionStatus, CapturedItem, Change, ItemKind
+from reviewtui.domain.capture import CapturedItem, Change, ItemKind
 from reviewtui.domain.checks import suggest
 from reviewtui.domain.people import KnownPerson, did_you_mean, match_person
-from reviewtui.domain.revise import revised
-from reviewtui.errors import InvalidInputError, NotFoundError, Problem, ReviewError
+from reviewtui.errors import InvalidInputError, NotFoundError, Problem
 from reviewtui.store.repository import Store
 
 REF = re.compile(r"^\s*(?:a-?)?(\d+)\s*$", re.IGNORECASE)
@@ -72,18 +71,23 @@ def add_action(
     measure_id: str | None = None,
     meeting_id: str | None = None,
     by: str = "",
+    scorecard_id: str | None = None,
 ) -> tuple[CapturedItem, list[str]]:
-    """Durably add an action; returns it with any warnings about the owner."""
+    """Durably add an action; returns it with any warnings about the owner.
+
+    The action belongs to a scorecard: the one named, else its measure's or its meeting's,
+    else the data dir's only one; with several and nothing to say which, it is refused.
+    """
     if not text.strip():
         raise InvalidInputError([Problem("", "", "title", "the action needs a title")])
     choice = resolve_owner(owner, known_people(store))
-    if measure_id is not None:
-        measure_ids = {m.id for card in store.scorecards() for _, _, m in card.measures()}
-        if measure_id not in measure_ids:
-            hint = suggest(measure_id, sorted(measure_ids))
-            raise NotFoundError(f"no measure {measure_id!r} in any imported scorecard{hint}")
-    if meeting_id is not None:
-        store.meeting(meeting_id)  # raises NotFoundError for an unknown meeting
+    cards = {card.id: {m.id for _, _, m in card.measures()} for card in store.scorecards()}
+    if measure_id is not None and not any(measure_id in ids for ids in cards.values()):
+        known = sorted({m for ids in cards.values() for m in ids})
+        hint = suggest(measure_id, known)
+        raise NotFoundError(f"no measure {measure_id!r} in any imported scorecard{hint}")
+    meeting_card = store.meeting(meeting_id).scorecard_id if meeting_id is not None else None
+    scorecard_id = scorecard_id or _owning_card(cards, measure_id, meeting_card)
     item = store.capture(
         ItemKind.ACTION,
         text.strip(),
@@ -91,59 +95,30 @@ def add_action(
         owner=choice.name,
         due=due,
         measure_id=measure_id,
+        scorecard_id=scorecard_id,
         history=[Change(at=store.clock.now(), by=by, field="created", new=text.strip())],
     )
     return item, [choice.warning] if choice.warning else []
 
 
-def set_status(
-    store: Store,
-    ref: str,
-    status: ActionStatus,
-    by: str,
-    note: str = "",
-    meeting_id: str | None | EllipsisType = ...,
-) -> CapturedItem:
-    """Mark an open action done or dropped, keeping who, when and why.
-
-    ``meeting_id`` says where the action is kept, when the caller knows (saves a search).
-    """
-
-    def change(item: CapturedItem) -> CapturedItem:
-        _require_open_action(item)
-        entry = Change(
-            at=store.clock.now(), by=by, field="status", old=item.status, new=status, note=note
-        )
-        return revised(item, status=status, history=[*item.history, entry])
-
-    return store.update_item(parse_action_ref(ref), change, meeting_id)
-
-
-def redate(
-    store: Store,
-    ref: str,
-    due: dt.date,
-    by: str,
-    note: str = "",
-    meeting_id: str | None | EllipsisType = ...,
-) -> CapturedItem:
-    """Give an open action a new due date; the old one stays in its history."""
-
-    def change(item: CapturedItem) -> CapturedItem:
-        _require_open_action(item)
-        if item.due == due:
-            raise ReviewError(f"{item.ref} is already due on {due.isoformat()}")
-        old = item.due.isoformat() if item.due else None
-        entry = Change(
-            at=store.clock.now(), by=by, field="due", old=old, new=due.isoformat(), note=note
-        )
-        return revised(item, due=due, history=[*item.history, entry])
-
-    return store.update_item(parse_action_ref(ref), change, meeting_id)
-
-
-def _require_open_action(item: CapturedItem) -> None:
-    if item.kind is not ItemKind.ACTION:
-        raise ReviewError(f"{item.ref} is a {item.kind.value}, not an action")
-    if item.status is not ActionStatus.OPEN:
-        raise ReviewError(f"{item.ref} is already {item.status.value}; nothing was changed")
+def _owning_card(
+    cards: dict[str, set[str]], measure_id: str | None, meeting_card: str | None
+) -> str:
+    if meeting_card is not None:
+        return meeting_card
+    if measure_id is not None:
+        return next(card for card, ids in cards.items() if measure_id in ids)
+    if len(cards) == 1:
+        return next(iter(cards))
+    known = ", ".join(sorted(cards)) or "none imported yet"
+    raise InvalidInputError(
+        [
+            Problem(
+                "",
+                "",
+                "scorecard",
+                f"which team's action is it? give --scorecard (one of: {known}), --measure "
+                "or --meeting",
+            )
+        ]
+    )

@@ -1,73 +1,91 @@
-"""Which actions a meeting reviews: open ones from elsewhere, and those closed since.
+"""What a meeting reviews from before: actions, and parking-lot issues still unresolved.
 
-Open actions from earlier meetings and from the shell all come up; so do actions closed
-(done or dropped) from the shell since the previous meeting, so the team sees them done.
-A finalized meeting keeps exactly the list it reviewed.
+A meeting of one scorecard reviews exactly:
+
+- every action of this scorecard still open, and
+- every action of this scorecard closed, re-dated, reassigned, reworded or linked to
+  another measure after the previous meeting of this scorecard was held (its
+  finalization, or its last activity if it was never finalized), once.
+
+"After" is decided by each change's own timestamp, so what a held meeting already
+reviewed closed never comes back, whatever the dates of the meetings. A finalized
+meeting keeps exactly the list it reviewed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.meeting import Meeting, MeetingState
+from reviewtui.domain.review import changes_since
+from reviewtui.services.ownership import Ownership, ownership
 from reviewtui.store.repository import Store
 
 
 @dataclass
 class UnderReview:
-    """The actions under review, soonest due first, and the date changes count from."""
+    """The actions and issues a meeting reviews, and the meeting before it."""
 
-    actions: list[CapturedItem]
-    since: dt.date | None
-    """The previous meeting's date (None for a first meeting)."""
+    actions: list[CapturedItem] = field(default_factory=list)
+    """Soonest due first."""
+    issues: list[CapturedItem] = field(default_factory=list)
+    """Unresolved parking-lot issues from earlier meetings of this scorecard."""
+    previous: Meeting | None = None
+    """The previous meeting of this scorecard (None for its first)."""
+
+    @property
+    def since(self) -> dt.datetime | None:
+        """When the previous meeting was held: changes after this are what is new."""
+        return self.previous.held_at if self.previous else None
 
 
-def previous_meeting_date(store: Store, meeting: Meeting) -> dt.date | None:
-    """The date of the latest other meeting that took place on or before this one."""
-    earlier = [
-        m.date
-        for m in store.meetings()
-        if m.id != meeting.id and m.state is not MeetingState.PLANNED and m.date <= meeting.date
+def previous_meeting(meetings: list[Meeting], meeting: Meeting, now: dt.datetime) -> Meeting | None:
+    """The latest other meeting of the same scorecard held before this one started."""
+    start = meeting.started_at or now
+    held = [
+        m
+        for m in meetings
+        if m.id != meeting.id
+        and m.scorecard_id == meeting.scorecard_id
+        and m.state is not MeetingState.PLANNED
+        and m.held_at <= start
     ]
-    return max(earlier) if earlier else None
+    return max(held, key=lambda m: m.held_at, default=None)
 
 
 def actions_under_review(store: Store, meeting: Meeting) -> UnderReview:
     """What the meeting's open-actions review shows, as of now."""
-    since = previous_meeting_date(store, meeting)
-    wanted = set(meeting.carried)
-    everything = list(store.all_items())
-    if not meeting.read_only:
-        for item in everything:
-            if item.kind is not ItemKind.ACTION or item.meeting_id == meeting.id:
-                continue
-            if item.status is ActionStatus.OPEN or closed_since(item, since):
-                wanted.add(item.number)
-    found = [i for i in everything if i.number in wanted and i.meeting_id != meeting.id]
-    return UnderReview(sorted(found, key=lambda i: (i.due or dt.date.max, i.number)), since)
+    meetings = store.meetings()
+    owners = ownership(store, meetings)
+    found = UnderReview(previous=previous_meeting(meetings, meeting, store.clock.now()))
+    for item in store.all_items():
+        if item.meeting_id == meeting.id:
+            continue
+        if item.kind is ItemKind.ACTION and _reviewed(item, meeting, found, owners):
+            found.actions.append(item)
+        elif item.kind is ItemKind.ISSUE and _offered(item, meeting, owners):
+            found.issues.append(item)
+    found.actions.sort(key=lambda i: (i.due or dt.date.max, i.number))
+    return found
 
 
-def closed_since(item: CapturedItem, since: dt.date | None) -> bool:
-    """Done or dropped on or after ``since`` (never, when there was no earlier meeting)."""
-    if since is None or item.status is ActionStatus.OPEN:
+def _reviewed(item: CapturedItem, meeting: Meeting, found: UnderReview, owners: Ownership) -> bool:
+    if meeting.read_only:
+        return item.number in meeting.carried
+    if owners.scorecard_of(item) != meeting.scorecard_id:
         return False
-    closed = [c.at.date() for c in item.history if c.field == "status"]
-    return bool(closed) and closed[-1] >= since
-
-
-def review_outcome(item: CapturedItem, since: dt.date | None, by: str) -> str:
-    """What a review did to a carried action: ``done``, ``dropped``, ``slipped``, ``open``.
-
-    Slipped means re-dated during the meeting (``by`` it) or since the previous one.
-    """
-    if item.status is not ActionStatus.OPEN:
-        return item.status.value
-    slipped = any(
-        c.field == "due"
-        and c.old is not None
-        and (c.by == by or (since is not None and c.at.date() >= since))
-        for c in item.history
+    return (
+        item.number in meeting.carried
+        or item.status is ActionStatus.OPEN
+        or bool(changes_since(item, found.since))
     )
-    return "slipped" if slipped else "open"
+
+
+def _offered(item: CapturedItem, meeting: Meeting, owners: Ownership) -> bool:
+    if meeting.read_only:
+        return item.number in meeting.carried_issues
+    if owners.scorecard_of(item) != meeting.scorecard_id:
+        return False
+    return item.number in meeting.carried_issues or item.status is ActionStatus.OPEN

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reviewtui.domain.agenda import AgendaOrder, build_agenda, is_worst
-from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
+from reviewtui.domain.agenda import (
+    AgendaItem,
+    AgendaKind,
+    AgendaOrder,
+    ItemProgress,
+    build_agenda,
+    is_worst,
+)
 from reviewtui.domain.meeting import Meeting, MeetingState, StatusSnapshot, length_problem
 from reviewtui.domain.revise import revised
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import InvalidInputError, NotFoundError, Problem, ReviewError
+from reviewtui.services.carried import actions_under_review
 from reviewtui.store.repository import Store
-
-
-def open_actions_elsewhere(store: Store, meeting_id: str | None) -> list[CapturedItem]:
-    """Open actions from every other meeting and from the shell, oldest first."""
-    return [
-        item
-        for item in store.all_items()
-        if item.kind is ItemKind.ACTION
-        and item.status is ActionStatus.OPEN
-        and item.meeting_id != meeting_id
-    ]
 
 
 def plan_meeting(
@@ -31,25 +27,25 @@ def plan_meeting(
     date: dt.date | None = None,
     length_minutes: int = 60,
     order: AgendaOrder = AgendaOrder.EXCEPTIONS_FIRST,
+    period: str | None = None,
 ) -> Meeting:
-    """Store a planned meeting of ``scorecard``: agenda, timeboxes, statuses as reviewed."""
+    """Store a planned meeting of ``scorecard``: agenda, timeboxes, statuses as reviewed.
+
+    ``period`` reviews another period than the latest. Measures the previous meeting of
+    this scorecard skipped or never reached are marked as carried from it.
+    """
     problem = length_problem(length_minutes)
     if problem:
         raise InvalidInputError([Problem("", "", "length", problem)])
-    period = scorecard.review_period()
-    carried = open_actions_elsewhere(store, None)
-    statuses = {}
-    for _, _, measure in scorecard.measures():
-        level = scorecard.status_of(measure, period)
-        statuses[measure.id] = StatusSnapshot(
-            key=level.key,
-            name=level.name,
-            symbol=level.symbol,
-            period=period,
-            worst=is_worst(level, scorecard.scheme_for(measure)),
-        )
-    agenda = build_agenda(scorecard, length_minutes, len(carried), order, period)
+    period = _chosen_period(scorecard, period)
     when = date or store.clock.today()
+    draft = Meeting(
+        id="M-0", title="draft", scorecard_id=scorecard.id, date=when, created_at=store.clock.now()
+    )
+    review = actions_under_review(store, draft)
+    agenda = build_agenda(scorecard, length_minutes, len(review.actions), order, period)
+    if review.previous is not None:
+        _mark_carried(agenda, review.previous)
     default_title = f"{scorecard.name} review, {period or when.isoformat()}"
 
     def build(meeting_id: str) -> Meeting:
@@ -62,13 +58,60 @@ def plan_meeting(
             length_minutes=length_minutes,
             attendees=[person.name for person in scorecard.people],
             created_at=store.clock.now(),
-            statuses=statuses,
+            statuses=status_snapshots(scorecard, period),
             agenda=agenda,
             order=order,
-            carried=[item.number for item in carried],
+            carried=[item.number for item in review.actions],
+            carried_issues=[item.number for item in review.issues],
         )
 
     return store.create_meeting(build, scorecard)
+
+
+def _chosen_period(scorecard: Scorecard, period: str | None) -> str | None:
+    if period is None:
+        return scorecard.review_period()
+    periods = scorecard.periods()
+    if period not in periods:
+        shown = ", ".join(periods[-6:]) or "none"
+        raise InvalidInputError(
+            [
+                Problem(
+                    "",
+                    "",
+                    "period",
+                    f"{scorecard.name} has no period {period!r}; its latest: {shown}",
+                )
+            ]
+        )
+    return period
+
+
+def status_snapshots(scorecard: Scorecard, period: str | None) -> dict[str, StatusSnapshot]:
+    """Each measure's status in the period, as the meeting will show it (kept for history)."""
+    statuses = {}
+    for _, _, measure in scorecard.measures():
+        level = scorecard.status_of(measure, period)
+        statuses[measure.id] = StatusSnapshot(
+            key=level.key,
+            name=level.name,
+            symbol=level.symbol,
+            period=period,
+            worst=is_worst(level, scorecard.scheme_for(measure)),
+        )
+    return statuses
+
+
+def _mark_carried(agenda: list[AgendaItem], previous: Meeting) -> None:
+    """Measures the previous meeting skipped or did not reach come back marked."""
+    missed = {
+        item.measure_id
+        for item in previous.agenda
+        if item.kind is AgendaKind.MEASURE and item.progress is not ItemProgress.DONE
+    }
+    for item in agenda:
+        if item.measure_id in missed:
+            item.carried_from = previous.id
 
 
 def latest_unfinished(store: Store) -> Meeting:

@@ -161,7 +161,7 @@ def measure_card(session: MeetingSession) -> MeasureCard | None:
         return None
     period = session.meeting.period or ""
     value = measure.period(period) if period else None
-    values = [v for v in measure.series if v.actual is not None][-TREND_PERIODS:]
+    values = [v for v in measure.in_order(period or None) if v.actual is not None][-TREND_PERIODS:]
     card = MeasureCard(
         id=measure.id,
         name=measure.name,
@@ -188,7 +188,7 @@ def measure_card(session: MeetingSession) -> MeasureCard | None:
         Line(f"{a.ref} {a.text} · {a.owner or '?'} · {due_text(a.due, today)}")
         for a in state.actions_on(measure.id)
     ]
-    for past in reversed(measure.series[-HISTORY_PERIODS:]):
+    for past in reversed(measure.in_order(period or None)[-HISTORY_PERIODS:]):
         card.history.append(
             PeriodRow(
                 past.period,

@@ -48,6 +48,7 @@ class Closing:
             state.store,
             state.meeting,
             carried=sorted(item.number for item in state.carried),
+            carried_issues=sorted(item.number for item in state.carried_issues),
             outcomes=self.review.outcomes(),
         )
 

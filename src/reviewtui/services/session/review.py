@@ -6,8 +6,9 @@ import datetime as dt
 from types import EllipsisType
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem
-from reviewtui.services import actions
-from reviewtui.services.carried import actions_under_review, review_outcome
+from reviewtui.domain.review import review_outcome
+from reviewtui.services import lifecycle
+from reviewtui.services.carried import actions_under_review
 from reviewtui.services.session.state import SessionState
 
 
@@ -22,17 +23,22 @@ class Review:
         remember the list in the meeting."""
         state = self.state
         found = actions_under_review(state.store, state.meeting)
-        state.carried, state.review_since = found.actions, found.since
+        state.carried, state.carried_issues = found.actions, found.issues
+        state.previous = found.previous
         numbers = sorted(item.number for item in found.actions)
-        if save and not state.read_only and numbers != sorted(state.meeting.carried):
-            state.commit(carried=numbers)
+        issues = sorted(item.number for item in found.issues)
+        changed = numbers != sorted(state.meeting.carried) or issues != sorted(
+            state.meeting.carried_issues
+        )
+        if save and not state.read_only and changed:
+            state.commit(carried=numbers, carried_issues=issues)
 
     def close(self, number: int, outcome: ActionStatus, note: str = "") -> CapturedItem:
         """Mark a carried-over action done or dropped."""
         state = self.state
         state.require_writable()
-        updated = actions.set_status(
-            state.store, str(number), outcome, state.by, note, self._home(number)
+        updated = lifecycle.set_status(
+            state.store, str(number), outcome, self._actor(), note, self._home(number)
         )
         state.replace(updated)
         return updated
@@ -41,7 +47,9 @@ class Review:
         """Give a carried-over action a new due date; the old one stays in its history."""
         state = self.state
         state.require_writable()
-        updated = actions.redate(state.store, str(number), due, state.by, note, self._home(number))
+        updated = lifecycle.redate(
+            state.store, str(number), due, self._actor(), note, self._home(number)
+        )
         state.replace(updated)
         return updated
 
@@ -51,13 +59,16 @@ class Review:
         frozen = state.meeting.outcomes.get(str(item.number))
         if state.read_only and frozen:
             return frozen
-        return review_outcome(item, state.review_since, state.by)
+        return review_outcome(item, state.since, state.meeting.id)
 
     def outcomes(self) -> dict[str, str]:
         """Each reviewed action's outcome, by number (what finalizing freezes)."""
         return {str(item.number): self.outcome(item) for item in self.state.carried}
 
+    def _actor(self) -> lifecycle.Actor:
+        return lifecycle.Actor(self.state.by, self.state.meeting.id)
+
     def _home(self, number: int) -> str | None | EllipsisType:
-        """The meeting file a carried action is kept in (``...``: not known, search)."""
-        found = next((i for i in self.state.carried if i.number == number), None)
+        """The meeting file a carried item is kept in (``...``: not known, search)."""
+        found = self.state.find(number)
         return found.meeting_id if found is not None else ...

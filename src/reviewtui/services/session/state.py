@@ -33,9 +33,11 @@ class SessionState:
     items: list[CapturedItem] = field(default_factory=list)
     carried: list[CapturedItem] = field(default_factory=list)
     """Actions from earlier meetings (and the shell) that this meeting reviews."""
+    carried_issues: list[CapturedItem] = field(default_factory=list)
+    """Unresolved parking-lot issues from earlier meetings of this scorecard."""
     people: list[KnownPerson] = field(default_factory=list)
-    review_since: dt.date | None = None
-    """The previous meeting's date: changes since then are what the review shows."""
+    previous: Meeting | None = None
+    """The previous meeting of this scorecard: changes after it was held are what is new."""
     _measures: dict[str, Measure] = field(default_factory=dict, repr=False)
     _levels: dict[str, StatusLevel] = field(default_factory=dict, repr=False)
 
@@ -91,6 +93,7 @@ class SessionState:
     def commit(self, touched: list[AgendaItem] | None = None, **changes: Any) -> None:
         """Set meeting fields (validated) and save them, with the fields of the agenda items
         ``touched`` (time used, progress), as one small write."""
+        changes = {**changes, "updated_at": self.store.clock.now()}
         for name, value in changes.items():
             setattr(self.meeting, name, value)  # the models validate assignment
         fields = self.meeting.model_dump(mode="json", include=set(changes)) if changes else {}
@@ -100,10 +103,25 @@ class SessionState:
         }
         self.store.change_meeting(self.meeting.id, fields, agenda)
 
+    @property
+    def since(self) -> dt.datetime | None:
+        """When the previous meeting of this scorecard was held (None for a first one)."""
+        return self.previous.held_at if self.previous else None
+
     def replace(self, updated: CapturedItem) -> None:
         """Show the saved version of an item wherever the session holds it."""
         self.items = [updated if i.number == updated.number else i for i in self.items]
         self.carried = [updated if i.number == updated.number else i for i in self.carried]
+        self.carried_issues = [
+            updated if i.number == updated.number else i for i in self.carried_issues
+        ]
+
+    def find(self, number: int) -> CapturedItem | None:
+        """An item this session holds (captured here, or carried in), by number."""
+        return next(
+            (i for i in [*self.items, *self.carried, *self.carried_issues] if i.number == number),
+            None,
+        )
 
     def know_person(self, name: str) -> None:
         """Remember a new owner's name, so it completes next time."""

@@ -192,10 +192,19 @@ def test_wrap_up_lists_what_is_left(store: Store, demo_meeting: str) -> None:
     session.captures.capture(Capture(ItemKind.ACTION, "Fix the forecast", "maria", FRIDAY))
     summary = wrap_up(session)
     assert summary.by_kind == {ItemKind.ISSUE: 1, ItemKind.ACTION: 1}
-    assert list(summary.actions_by_owner) == ["Maria Gonzalez"]
+    # Every open action leaving the meeting, by owner: captured here and carried in.
+    leaving = {owner: [i.ref for i in items] for owner, items in summary.actions_by_owner.items()}
+    captured = session.items[-1].ref
+    assert leaving == {
+        "James Okafor": ["A-2"],
+        "Maria Gonzalez": [captured, "A-1"],
+        "Priya Raman": ["A-3"],
+        "Tom Becker": ["A-4"],
+    }
     assert any("FIN-05" in w and "no action" in w for w in summary.warnings)
     assert not any("FIN-01" in w for w in summary.warnings)
     assert len(summary.present) == 6
+    assert "I-" in " ".join(summary.will_carry) and "not reached" in " ".join(summary.will_carry)
 
 
 def test_changes_made_from_the_shell_show_in_the_next_review(

@@ -130,13 +130,15 @@ async def test_reviewing_open_actions_with_one_key_each(store: Store, demo_meeti
     app = app_for(store, demo_meeting)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")  # A-1 done
-        await pilot.press("down", "r", *"+1w", "enter")  # A-3 slipped
+        await pilot.press("down", "r", *"+1w", "enter")  # A-3 slipped: the date...
+        await pilot.press(*"waiting for legal", "enter")  # ...and why
         await pilot.press("down", "down", "x")  # A-4 dropped
         await pilot.pause()
         by_ref = {i.ref: i for i in store.all_items()}
         assert by_ref["A-1"].status is ActionStatus.DONE
         assert by_ref["A-3"].due == dt.date(2026, 11, 30)
-        assert by_ref["A-3"].history[-1].old == "2026-11-22"
+        slip = by_ref["A-3"].history[-1]
+        assert (slip.old, slip.note, slip.meeting_id) == ("2026-11-22", "waiting for legal", "M-2")
         assert by_ref["A-4"].status is ActionStatus.DROPPED
         assert by_ref["A-2"].status is ActionStatus.OPEN
 
@@ -233,3 +235,29 @@ async def test_export_from_the_wrap_up(
         await pilot.pause()
         assert (folder / "minutes.html").exists() and (folder / "actions.ics").exists()
         assert any("Exported" in n.title for n in notes)
+
+
+async def test_a_wrong_review_key_is_corrected_and_every_change_is_kept(
+    store: Store, demo_meeting: str
+) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")  # A-1 dropped by mistake...
+        await pilot.press("c")  # ...it was done
+        await pilot.press("down", "p", *"Tom Becker", "enter")  # A-3 given to Tom
+        await pilot.press("down", "e", "ctrl+a", "ctrl+k", *"Call the top twenty lost accounts")
+        await pilot.press("enter")
+        await pilot.pause()
+        by_ref = {i.ref: i for i in store.all_items()}
+        assert by_ref["A-1"].status is ActionStatus.DONE
+        statuses = [(c.old, c.new) for c in by_ref["A-1"].history if c.field == "status"]
+        assert statuses == [("open", "dropped"), ("dropped", "done")]
+        assert by_ref["A-3"].owner == "Tom Becker"
+        assert by_ref["A-2"].text == "Call the top twenty lost accounts"
+        table = app.screen.query_one("#review")
+        assert "⇄ reassigned" in str(table.get_row("3"))  # type: ignore[attr-defined]
+        await pilot.press("up", "enter")  # the story of A-3
+        await pilot.pause()
+        story = "\n".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "created in M-1" in story
+        assert "owner: Priya Raman → Tom Becker in M-2" in story

@@ -95,6 +95,10 @@ OUTPUT = [
 ]
 
 
+SCORECARD = click.option(
+    "--scorecard",
+    help="Only this team's actions (its scorecard id, e.g. northwind-balanced-scorecard).",
+)
 CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
 
 
@@ -114,6 +118,7 @@ def output_options(function: CommandFunction) -> CommandFunction:
     "due_within",
     help="Only actions due within this span (7d, 2w), overdue included.",
 )
+@SCORECARD
 @output_options
 @click.pass_context
 def status(
@@ -122,6 +127,7 @@ def status(
     me: bool,
     overdue: bool,
     due_within: str | None,
+    scorecard: str | None,
     output: str | None,
 ) -> None:
     """Open actions across all meetings: overdue first, then due soon, then the rest."""
@@ -129,7 +135,7 @@ def status(
     window = _days(due_within) if due_within else None
     index = _index(ctx)
     day = today()
-    rows = index.rows(day, who)
+    rows = index.rows(day, who, scorecard=scorecard)
     if who:
         _check_owner_known(index, who, rows)
     if overdue:
@@ -204,6 +210,7 @@ def weekday_date(day: dt.date | None) -> str:
 )
 @click.option("--overdue", is_flag=True, help="Only overdue actions.")
 @click.option("--meeting", "meeting_id", help="Only actions from this meeting (M-12).")
+@SCORECARD
 @output_options
 @click.pass_context
 def list_command(
@@ -213,13 +220,14 @@ def list_command(
     state: str,
     overdue: bool,
     meeting_id: str | None,
+    scorecard: str | None,
     output: str | None,
 ) -> None:
     """List actions with filters."""
     who = _owner_or_me(owner, me)
     statuses = frozenset({"open", "done", "dropped"} if state == "all" else {state})
     index = _index(ctx)
-    rows = index.rows(today(), who, statuses)
+    rows = index.rows(today(), who, statuses, scorecard=scorecard)
     if who:
         _check_owner_known(index, who, rows)
     if overdue:

@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 import orjson
@@ -37,6 +37,9 @@ def meeting() -> None:
 @click.option("--date", "date_text", help="Meeting date, YYYY-MM-DD (default: today).")
 @click.option("--length", default=60, show_default=True, help="Length in minutes.")
 @click.option(
+    "--period", help="The period to review (default: the latest with data), e.g. 2026-09."
+)
+@click.option(
     "--order",
     type=click.Choice(["exceptions", "scorecard"]),
     default="exceptions",
@@ -50,6 +53,7 @@ def meeting_new(
     title: str | None,
     date_text: str | None,
     length: int,
+    period: str | None,
     order: str,
 ) -> None:
     """Plan a meeting on SCORECARD (a file or an imported id) and print its id."""
@@ -67,7 +71,7 @@ def meeting_new(
             ) from None
     store = store_from(ctx)
     card = scorecard_from(store, scorecard)
-    planned = plan_meeting(store, card, title, date, length, AgendaOrder(order))
+    planned = plan_meeting(store, card, title, date, length, AgendaOrder(order), period)
     click.echo(planned.id)
     click.echo(
         f"✔ planned {planned.title!r} on {planned.date}: {len(planned.agenda)} agenda items, "
@@ -147,3 +151,52 @@ def demo(keep: bool, theme: str | None) -> None:
             click.echo(f"  REVIEWTUI_DATA_DIR={root} reviewtui status", err=True)
         else:
             shutil.rmtree(root, ignore_errors=True)
+
+
+@meeting.command("show")
+@click.argument("meeting_id")
+@click.option("--json", "as_json", is_flag=True, help="The whole meeting as JSON.")
+@click.pass_context
+def meeting_show(ctx: click.Context, meeting_id: str, as_json: bool) -> None:
+    """A meeting's agenda, the actions it reviews (what changed on each), and its captures."""
+    from reviewtui.services.meeting_show import meeting_show as shown
+
+    found = shown(store_from(ctx), meeting_id)
+    if as_json:
+        click.echo(orjson.dumps(found, option=orjson.OPT_INDENT_2).decode())
+        return
+    head = found["meeting"]
+    previous = f" · after {head['previous']}" if head["previous"] else " · the first"
+    output.say(f"{head['id']} · {head['title']} · {head['date']} · {head['state']}{previous}")
+    _print_agenda(found["agenda"], head["length_minutes"])
+    _print_review(found["review"])
+    for title, key in (
+        ("Parking-lot issues carried in", "carried_issues"),
+        ("Captured", "captured"),
+    ):
+        output.say(f"\n{title} ({len(found[key])})")
+        for item in found[key]:
+            output.say(f"  {item['id']:<6} {item['kind']:<8} {item['text']}")
+
+
+def _print_agenda(agenda: list[dict[str, Any]], minutes: int) -> None:
+    from reviewtui.services.meeting_show import agenda_kinds
+
+    output.say(f"\nAgenda ({len(agenda)} items, {minutes} minutes)")
+    kinds, marks = agenda_kinds(), {"done": "✔", "skipped": "↷", "pending": "○"}
+    for item in agenda:
+        mark = "▶" if item["current"] else marks[item["progress"]]
+        status = (item["status"] or kinds.get(item["kind"], " ")).split(" ")[0]
+        carried = f"  ↷ from {item['carried_from']}" if item["carried_from"] else ""
+        time = f"{item['used']}/{item['timebox']}"
+        output.say(f"  {mark} {status} {item['title']:<44} {time}{carried}")
+
+
+def _print_review(review: list[dict[str, Any]]) -> None:
+    output.say(f"\nActions under review ({len(review)})")
+    for row in review:
+        late = " · ⚠ overdue" if row["overdue"] else ""
+        who = f"{row['owner'] or '?'} · due {row['due']}{late}"
+        output.say(f"  {row['id']:<6} {row['outcome']:<10} {row['text']} · {who}")
+        for line in row["story"][1:]:
+            output.say(f"           {line}")

@@ -20,13 +20,15 @@ def colour() -> bool | None:
 
 
 def say(text: str) -> None:
-    """A line of the command's result, on stdout."""
-    click.echo(printable(text))
+    """Lines of the command's result, on stdout (each made printable)."""
+    for line in text.split("\n"):
+        click.echo(printable(line))
 
 
 def note(text: str) -> None:
-    """A line about the work (progress, where files went), on stderr."""
-    click.echo(printable(text), err=True)
+    """Lines about the work (progress, where files went), on stderr."""
+    for line in text.split("\n"):
+        click.echo(printable(line), err=True)
 
 
 def warn(text: str) -> None:

@@ -47,16 +47,31 @@ def validate(files: tuple[Path, ...], sheet: str | None) -> None:
 @click.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--sheet", help="Worksheet to read from an XLSX file.")
+@click.option(
+    "--as",
+    "as_id",
+    help="Import under this scorecard id (default: from the file name, without a trailing "
+    "period: acme-2026-10.csv is 'acme').",
+)
 @click.pass_context
-def import_scorecard(ctx: click.Context, file: Path, sheet: str | None) -> None:
-    """Import (or re-import) a scorecard into the data dir: its people and measures."""
+def import_scorecard(ctx: click.Context, file: Path, sheet: str | None, as_id: str | None) -> None:
+    """Import (or re-import) a scorecard into the data dir: its people and measures.
+
+    Next month's file for the same scorecard keeps each measure's earlier periods.
+    """
     from reviewtui.services.scorecards import import_scorecard as import_file
 
     store = store_from(ctx)
-    scorecard = import_file(store, file, sheet)
+    imported = import_file(store, file, sheet, as_id)
+    scorecard = imported.scorecard
     output.say(f"✔ imported {scorecard.name} as {scorecard.id!r} into {store.data.root}")
     for line in summarise(scorecard):
         output.say(line)
+    if imported.kept_periods:
+        output.note(
+            f"  kept {imported.kept_periods} earlier period value(s) from the last import, "
+            "so trends and history go on"
+        )
 
 
 def summarise(scorecard: Scorecard) -> list[str]:

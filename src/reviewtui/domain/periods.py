@@ -83,3 +83,17 @@ def in_calendar_order(labels: Iterable[str]) -> list[str]:
 def is_period_label(text: object) -> bool:
     """Whether a spreadsheet column header reads as a period (a wide scorecard's column)."""
     return isinstance(text, str | int) and period_start(str(text)) is not None
+
+
+def without_period(stem: str) -> str:
+    """A file name without the period it was saved for: ``acme-2026-10`` -> ``acme``,
+    ``Scorecard Oct 2026`` -> ``Scorecard``, so each month's file is the same scorecard."""
+    parts = [part for part in re.split(r"[\s_\-.]+", stem) if part]
+    for cut in (3, 2, 1):
+        if len(parts) > cut and period_start(" ".join(parts[-cut:]).replace(" q", "-q")):
+            return stem[: _start_of_tail(stem, parts[-cut])].rstrip(" _-.")
+    return stem
+
+
+def _start_of_tail(stem: str, first_part: str) -> int:
+    return stem.rfind(first_part)

@@ -314,6 +314,27 @@ class Scorecard(BaseModel):
             ),
         )
 
+    def with_history_from(self, older: Scorecard) -> tuple[Scorecard, int]:
+        """This scorecard with the periods ``older`` has and this one lacks, per measure id.
+
+        Importing next month's file (one new period, same measure ids) keeps each measure's
+        history for trends, history and report; a period in both files takes this one's
+        values (a corrected file wins). Returns the merged card and how many periods it kept.
+        """
+        earlier = {m.id: m for _, _, m in older.measures()}
+        kept = 0
+        document = self.model_dump()
+        for perspective in document["perspectives"]:
+            for objective in perspective["objectives"]:
+                for measure in objective["measures"]:
+                    before = earlier.get(measure["id"])
+                    have = {value["period"] for value in measure["series"]}
+                    older_values = before.series if before else []
+                    extra = [v.model_dump() for v in older_values if v.period not in have]
+                    measure["series"] = extra + measure["series"]
+                    kept += len(extra)
+        return type(self).model_validate(document), kept
+
     def person(self, typed: str) -> Person | None:
         """The person a typed name or alias refers to (any case)."""
         return next((p for p in self.people if p.answers_to(typed)), None)

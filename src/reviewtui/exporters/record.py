@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from reviewtui.domain.agenda import AgendaItem, AgendaKind
 from reviewtui.domain.capture import OUTCOMES, ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.display import format_value, target_text
+from reviewtui.domain.freshness import stale_since
 from reviewtui.domain.meeting import Meeting
 from reviewtui.domain.scorecard import Measure, Scorecard
 from reviewtui.services.session import MeetingSession
@@ -30,6 +31,8 @@ class MeasureRow:
     target: str
     tone: str
     """``success``, ``warning``, ``error``, ``accent`` or ``muted``: a colour hint only."""
+    stale_since: str | None = None
+    """The period of its latest actual, when that is older than its frequency allows."""
 
 
 @dataclass
@@ -156,6 +159,7 @@ def measure_rows(session: MeetingSession) -> list[MeasureRow]:
                 actual=format_value(value.actual if value else None, measure.unit),
                 target=target_text(measure, value) if value else "–",
                 tone=_tone(card, measure, snapshot.key if snapshot else level.key),
+                stale_since=stale_since(measure, meeting.period, card.frequency),
             )
         )
     return rows

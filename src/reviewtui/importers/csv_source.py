@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from reviewtui.domain.periods import without_period
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import InvalidInputError, Problem
 from reviewtui.importers.columns import Cell
@@ -54,7 +55,7 @@ def read_csv(path: Path) -> Scorecard:
                 )
             ]
         ) from None
-    return rows_to_scorecard(source, path.stem, _spreadsheet_rows(rows))
+    return rows_to_scorecard(source, without_period(path.stem), _spreadsheet_rows(rows))
 
 
 def _spreadsheet_rows(rows: list[tuple[int, list[Cell]]]) -> list[tuple[int, list[Cell]]]:

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from reviewtui.domain.checks import check_scorecard
 from reviewtui.domain.numbers import TOO_LONG
+from reviewtui.domain.periods import without_period
 from reviewtui.domain.scorecard import Scorecard, slugify
 from reviewtui.errors import InvalidInputError, Problem
 
@@ -46,8 +47,9 @@ def read_structured(path: Path) -> Scorecard:
                 )
             ]
         )
-    document.setdefault("id", slugify(path.stem))
-    document.setdefault("name", path.stem.replace("_", " ").replace("-", " ").title())
+    stem = without_period(path.stem)
+    document.setdefault("id", slugify(stem))
+    document.setdefault("name", stem.replace("_", " ").replace("-", " ").title())
     lines = _LineFinder(text)
     try:
         scorecard = Scorecard.model_validate(document)

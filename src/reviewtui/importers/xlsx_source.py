@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from reviewtui.domain.periods import without_period
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import InvalidInputError, Problem
 from reviewtui.importers.columns import Cell
@@ -43,7 +44,8 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Scorecard:
             raise unreadable(source, error) from None
     finally:
         workbook.close()
-    name = f"{path.stem} {sheet}" if sheet else path.stem
+    stem = without_period(path.stem)
+    name = f"{stem} {sheet}" if sheet else stem
     return rows_to_scorecard(f"{source}[{worksheet.title}]", name, rows)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reviewtui.domain.agenda import ItemProgress
 from reviewtui.domain.capture import ActionStatus, Change, ItemKind
-from reviewtui.domain.meeting import Meeting
+from reviewtui.domain.meeting import Meeting, MeetingState
 from reviewtui.errors import ReviewError
 from reviewtui.importers import load_scorecard
 from reviewtui.paths import bundled_dir
@@ -55,7 +56,9 @@ def seed_demo(store: Store) -> Meeting:
     for text, owner, measure, days, status in EARLIER_ACTIONS:
         if measure not in measure_ids or owner not in people:
             raise ReviewError(f"the demo scorecard no longer has {measure} / {owner}")
-        created = Change(at=store.clock.now(), by=earlier.id, field="created", new=text)
+        created = Change(
+            at=store.clock.now(), by="champion", field="created", new=text, meeting_id=earlier.id
+        )
         store.capture(
             ItemKind.ACTION,
             text,
@@ -74,5 +77,24 @@ def seed_demo(store: Store) -> Meeting:
         agenda_item="measure:FIN-02",
         measure_id="FIN-02",
     )
-    finalize(store, earlier)
+    _held(store, earlier)
     return plan_meeting(store, scorecard)
+
+
+SKIPPED_LAST_TIME = "PEO-02"
+"""A measure the earlier meeting ran out of time for: it comes back marked as carried."""
+
+
+def _held(store: Store, earlier: Meeting) -> None:
+    """The earlier meeting as a team would have left it: every item discussed but one."""
+    agenda = {
+        item.key: {
+            "progress": (
+                ItemProgress.SKIPPED if item.measure_id == SKIPPED_LAST_TIME else ItemProgress.DONE
+            ).value,
+            "used_seconds": item.timebox_seconds,
+        }
+        for item in earlier.agenda
+    }
+    store.change_meeting(earlier.id, {"state": MeetingState.IN_PROGRESS.value}, agenda)
+    finalize(store, store.meeting(earlier.id))

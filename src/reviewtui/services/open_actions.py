@@ -37,12 +37,15 @@ class ActionRow:
     measure_status: dict[str, str] | None
     meeting_id: str | None
     meeting_title: str | None
+    scorecard_id: str | None
+    """The team the action belongs to."""
     slips: int
     """How many times the due date was changed."""
 
     FIELDS: ClassVar[tuple[str, ...]] = (
         "id", "action", "owner", "status", "due", "days_overdue", "bucket", "measure_id",
-        "measure_name", "measure_status", "meeting_id", "meeting_title", "times_redated",
+        "measure_name", "measure_status", "meeting_id", "meeting_title", "scorecard_id",
+        "times_redated",
     )  # fmt: skip
     """The keys of :meth:`as_json`, in order (also the CSV header, even with no rows)."""
 
@@ -61,6 +64,7 @@ class ActionRow:
             "measure_status": self.measure_status,
             "meeting_id": self.meeting_id,
             "meeting_title": self.meeting_title,
+            "scorecard_id": self.scorecard_id,
             "times_redated": self.slips,
         }
 
@@ -115,6 +119,8 @@ class ActionIndex:
             for p in index["people"]
         ]
         self.measures: dict[str, MeasureFacts] = index["measures"]
+        cards = sorted({facts["scorecard_id"] for facts in self.measures.values()})
+        self.only_card = cards[0] if len(cards) == 1 else None
 
     def raw_actions(self) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
         """Each stored action record with its meeting record (None for loose ones)."""
@@ -149,8 +155,9 @@ class ActionIndex:
         owner: str | None = None,
         statuses: frozenset[str] = frozenset({"open"}),
         soon_days: int = 7,
+        scorecard: str | None = None,
     ) -> list[ActionRow]:
-        """Actions in the given states (of one owner, if given), overdue first."""
+        """Actions in the given states (of one owner, of one scorecard), overdue first."""
         owners = self.owner_matcher(owner) if owner else None
         found: list[ActionRow] = []
         for item, meeting in self.raw_actions():
@@ -159,7 +166,9 @@ class ActionIndex:
             name = item.get("owner") or ""
             if owners is not None and name.casefold() not in owners:
                 continue
-            found.append(self._row(item, meeting, today, soon_days))
+            row = self._row(item, meeting, today, soon_days)
+            if scorecard is None or row.scorecard_id == scorecard:
+                found.append(row)
         found.sort(
             key=lambda r: (
                 BUCKET_ORDER.get(r.bucket, 4),
@@ -199,6 +208,10 @@ class ActionIndex:
             measure_status=measure["status"] if measure else None,
             meeting_id=item.get("meeting_id"),
             meeting_title=meeting.get("title") if meeting else None,
+            scorecard_id=item.get("scorecard_id")
+            or (meeting.get("scorecard_id") if meeting else None)
+            or (measure["scorecard_id"] if measure else None)
+            or self.only_card,
             slips=sum(
                 1
                 for change in item.get("history", [])

@@ -6,10 +6,13 @@ pyproject.toml forbids them the importers and the store).
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from reviewtui.domain.scorecard import Scorecard
-from reviewtui.errors import NotFoundError
+from reviewtui.domain.revise import revised
+from reviewtui.domain.scorecard import ID_PATTERN, Scorecard
+from reviewtui.errors import InvalidInputError, NotFoundError, Problem
 from reviewtui.importers import SUPPORTED_SUFFIXES
 from reviewtui.importers import load_scorecard as _load
 from reviewtui.paths import bundled_dir
@@ -24,11 +27,38 @@ def read_scorecard(path: Path, sheet: str | None = None) -> Scorecard:
     return _load(path, sheet)
 
 
-def import_scorecard(store: Store, path: Path, sheet: str | None = None) -> Scorecard:
-    """Read, validate and store a scorecard file (one write); returns the scorecard."""
+@dataclass(frozen=True)
+class Imported:
+    """A scorecard as stored, and how many earlier periods it kept from the last import."""
+
+    scorecard: Scorecard
+    kept_periods: int = 0
+
+
+def import_scorecard(
+    store: Store, path: Path, sheet: str | None = None, as_id: str | None = None
+) -> Imported:
+    """Read, validate and store a scorecard file (one write), under ``as_id`` if given.
+
+    Re-importing keeps each measure's earlier periods, so next month's file (which may
+    hold just the new month) does not cut the measures' history short.
+    """
     scorecard = read_scorecard(path, sheet)
+    if as_id is not None:
+        if not re.fullmatch(ID_PATTERN, as_id):
+            raise InvalidInputError(
+                [Problem("", "", "as", f"expected letters, digits, '-', '_' or '.'; got {as_id!r}")]
+            )
+        scorecard = revised(scorecard, id=as_id)
+    kept = 0
+    try:
+        stored = store.scorecard(scorecard.id)
+    except NotFoundError:
+        stored = None
+    if stored is not None:
+        scorecard, kept = scorecard.with_history_from(stored)
     save_scorecard(store, scorecard)
-    return scorecard
+    return Imported(scorecard, kept)
 
 
 def save_scorecard(store: Store, scorecard: Scorecard) -> None:
@@ -41,7 +71,7 @@ def scorecard_from(store: Store, source: str) -> Scorecard:
     """A scorecard file (imported on the way), else an imported scorecard's id."""
     path = Path(source)
     if path.is_file():
-        return import_scorecard(store, path)
+        return import_scorecard(store, path).scorecard
     try:
         return store.scorecard(source)
     except NotFoundError:

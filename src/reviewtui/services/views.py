@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from reviewtui.domain.agenda import AgendaKind
-from reviewtui.domain.capture import ActionStatus, CapturedItem, outcome_label
+from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind, outcome_label
 from reviewtui.domain.display import day_month, due_text, format_value, target_text, variance_text
+from reviewtui.domain.freshness import stale_since
 from reviewtui.domain.status import StatusLevel
 from reviewtui.domain.trend import Trend, trend
 from reviewtui.services.session import MeetingSession
@@ -58,6 +59,8 @@ class AgendaRow:
     used: float
     timebox: int
     current: bool
+    carried: bool = False
+    """Skipped or not reached at the previous meeting."""
 
     @property
     def over(self) -> bool:
@@ -84,6 +87,18 @@ class PeriodRow:
 
 
 @dataclass
+class LastTime:
+    """What the previous meeting of this scorecard said and did about a measure."""
+
+    meeting: str
+    """``M-3 (23 Oct)``."""
+    status: str
+    """Its status then, as shown then (``✖ Off track``)."""
+    lines: list[Line] = field(default_factory=list)
+    """Decisions taken and actions captured on it then, each action as it stands now."""
+
+
+@dataclass
 class MeasureCard:
     """Everything the measure view shows about one measure in the period under review."""
 
@@ -105,6 +120,11 @@ class MeasureCard:
     initiatives: list[Line] = field(default_factory=list)
     open_actions: list[Line] = field(default_factory=list)
     history: list[PeriodRow] = field(default_factory=list)
+    last_time: LastTime | None = None
+    carried_from: str | None = None
+    """The earlier meeting that skipped this measure or did not reach it."""
+    stale_since: str | None = None
+    """The period of its latest actual, when that is older than its frequency allows."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +168,7 @@ def agenda_rows(session: MeetingSession) -> list[AgendaRow]:
                 used=session.clock.used(item),
                 timebox=item.timebox_seconds,
                 current=current,
+                carried=item.carried_from is not None,
             )
         )
     return rows
@@ -178,6 +199,9 @@ def measure_card(session: MeetingSession) -> MeasureCard | None:
         analysis=value.analysis if value else "",
         recommendation=value.recommendation if value else "",
         warnings=session.agenda.warnings(item),
+        carried_from=item.carried_from,
+        stale_since=stale_since(measure, period or None, state.scorecard.frequency),
+        last_time=last_time(session, measure.id),
     )
     for initiative in state.scorecard.initiatives_for(measure.id):
         budget = f"budget {initiative.budget}" if initiative.budget else "no budget"
@@ -198,6 +222,25 @@ def measure_card(session: MeetingSession) -> MeasureCard | None:
             )
         )
     return card
+
+
+def last_time(session: MeetingSession, measure_id: str) -> LastTime | None:
+    """The measure at the previous meeting of this scorecard, and what was done about it."""
+    previous = session.state.previous
+    if previous is None:
+        return None
+    snapshot = previous.statuses.get(measure_id)
+    status = f"{snapshot.symbol} {snapshot.name}" if snapshot else "not reviewed"
+    found = LastTime(f"{previous.id} ({day_month(previous.date)})", status)
+    for item in session.state.previous_items:
+        if item.measure_id != measure_id:
+            continue
+        if item.kind is ItemKind.ACTION:
+            now = outcome_label(item.status.value)
+            found.lines.append(Line(f"{item.ref} {item.text} · {item.owner or '?'} · {now}"))
+        elif item.kind is ItemKind.DECISION:
+            found.lines.append(Line(f"{item.ref} decided: {item.text}"))
+    return found
 
 
 def review_rows(session: MeetingSession) -> list[ReviewRow]:

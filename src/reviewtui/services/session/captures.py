@@ -93,7 +93,13 @@ class Captures:
             scorecard_id=state.meeting.scorecard_id,
             agenda_item=state.current.key,
             history=[
-                Change(at=state.store.clock.now(), by=state.by, field="created", new=checked.text)
+                Change(
+                    at=state.store.clock.now(),
+                    by=state.by,
+                    field="created",
+                    new=checked.text,
+                    meeting_id=state.meeting.id,
+                )
             ],
         )
         state.items.append(item)
@@ -115,11 +121,20 @@ class Captures:
                 old = getattr(item, name)
                 if old != value:
                     history.append(
-                        Change(at=now, by=state.by, field=name, old=_text(old), new=_text(value))
+                        Change(
+                            at=now,
+                            by=state.by,
+                            field=name,
+                            old=_text(old),
+                            new=_text(value),
+                            meeting_id=state.meeting.id,
+                        )
                     )
             return revised(item, **new, history=history)
 
-        updated = state.store.update_item(number, change, state.meeting.id)
+        held = state.find(number)
+        where = held.meeting_id if held is not None else state.meeting.id
+        updated = state.store.update_item(number, change, where)
         state.replace(updated)
         return Saved(updated, checked.warnings)
 

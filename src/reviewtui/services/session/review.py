@@ -8,6 +8,7 @@ from types import EllipsisType
 from reviewtui.domain.capture import ActionStatus, CapturedItem
 from reviewtui.domain.review import review_outcome
 from reviewtui.services import lifecycle
+from reviewtui.services.actions import resolve_owner
 from reviewtui.services.carried import actions_under_review
 from reviewtui.services.session.state import SessionState
 
@@ -25,6 +26,7 @@ class Review:
         found = actions_under_review(state.store, state.meeting)
         state.carried, state.carried_issues = found.actions, found.issues
         state.previous = found.previous
+        state.previous_items = state.store.items(found.previous.id) if found.previous else []
         numbers = sorted(item.number for item in found.actions)
         issues = sorted(item.number for item in found.issues)
         changed = numbers != sorted(state.meeting.carried) or issues != sorted(
@@ -49,6 +51,32 @@ class Review:
         state.require_writable()
         updated = lifecycle.redate(
             state.store, str(number), due, self._actor(), note, self._home(number)
+        )
+        state.replace(updated)
+        return updated
+
+    def reopen(self, number: int, note: str = "") -> CapturedItem:
+        """Open a closed action again (a wrong key in the review is corrected this way)."""
+        return self.close(number, ActionStatus.OPEN, note)
+
+    def reassign(self, number: int, typed: str, note: str = "") -> tuple[CapturedItem, list[str]]:
+        """Give an action to someone else; a name nobody knows comes with a warning."""
+        state = self.state
+        state.require_writable()
+        choice = resolve_owner(typed, state.people)
+        updated = lifecycle.reassign(
+            state.store, str(number), choice.name, self._actor(), note, self._home(number)
+        )
+        state.replace(updated)
+        state.know_person(choice.name)
+        return updated, [choice.warning] if choice.warning else []
+
+    def reword(self, number: int, text: str, note: str = "") -> CapturedItem:
+        """Change what an action says."""
+        state = self.state
+        state.require_writable()
+        updated = lifecycle.reword(
+            state.store, str(number), text, self._actor(), note, self._home(number)
         )
         state.replace(updated)
         return updated

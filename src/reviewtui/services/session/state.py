@@ -38,6 +38,8 @@ class SessionState:
     people: list[KnownPerson] = field(default_factory=list)
     previous: Meeting | None = None
     """The previous meeting of this scorecard: changes after it was held are what is new."""
+    previous_items: list[CapturedItem] = field(default_factory=list)
+    """What the previous meeting captured (as each stands now): "last time" on a measure."""
     _measures: dict[str, Measure] = field(default_factory=dict, repr=False)
     _levels: dict[str, StatusLevel] = field(default_factory=dict, repr=False)
 

@@ -7,8 +7,9 @@ from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from reviewtui.domain.capture import ItemKind
@@ -30,6 +31,7 @@ class PromptScreen(ModalScreen[T | None], Generic[T]):
         describe: Callable[[T], str] = str,
         placeholder: str = "",
         value: str = "",
+        suggestions: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.question = question
@@ -37,12 +39,23 @@ class PromptScreen(ModalScreen[T | None], Generic[T]):
         self.describe = describe
         self.placeholder = placeholder
         self.value = value
+        self.suggestions = suggestions
 
     def compose(self) -> ComposeResult:
         """The question, the field and a preview of what was understood."""
+        suggester = (
+            SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
+        )
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            # Not selected on focus: the first key typed must not replace the text shown.
+            yield Input(
+                self.value,
+                placeholder=self.placeholder,
+                id="prompt-input",
+                suggester=suggester,
+                select_on_focus=False,
+            )
             yield Static(id="prompt-preview")
             yield Static("Enter confirms · Esc cancels", classes="dialog-hint")
 
@@ -51,6 +64,7 @@ class PromptScreen(ModalScreen[T | None], Generic[T]):
         field = self.query_one(Input)
         field.cursor_blink = getattr(self.app, "cursor_blink", True)
         field.focus()
+        field.cursor_position = len(field.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Show what the typed text means."""
@@ -127,3 +141,25 @@ class KindScreen(ModalScreen[ItemKind | None]):
     def action_choose(self, kind: str) -> None:
         """Close with the chosen type."""
         self.dismiss(ItemKind(kind) if kind else None)
+
+
+class StoryScreen(ModalScreen[None]):
+    """An action's story, one line per event; any of Esc, Enter or q closes it."""
+
+    BINDINGS = [Binding("escape,enter,q", "close", "Close", id="story.close")]
+
+    def __init__(self, title: str, lines: list[str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        """The title and the story."""
+        with VerticalScroll(classes="dialog", id="story-box"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield Static("\n".join(f"• {safe(line)}" for line in self.lines) or "No history.")
+            yield Static("Esc closes", classes="dialog-hint")
+
+    def action_close(self) -> None:
+        """Close the story."""
+        self.dismiss(None)

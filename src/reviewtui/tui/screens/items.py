@@ -6,22 +6,18 @@ capture, edit, retype and delete items, and record done / slipped / dropped.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from textual import on
 from textual.screen import Screen
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
-from reviewtui.domain.dates import DATE_FORMS, DateFormatError, parse_due
-from reviewtui.domain.display import due_text
 from reviewtui.errors import ReviewError
 from reviewtui.services.session import Capture, MeetingSession, Saved
 from reviewtui.tui.markup import safe, status_badge
 from reviewtui.tui.screens.capture import CaptureScreen
-from reviewtui.tui.screens.dialogs import ConfirmScreen, KindScreen, PromptScreen
+from reviewtui.tui.screens.dialogs import ConfirmScreen, KindScreen
 from reviewtui.tui.widgets.captured_list import CapturedList
-from reviewtui.tui.widgets.review_table import ReviewTable
 
 
 class ItemsScreen(Screen[None]):
@@ -78,11 +74,15 @@ class ItemsScreen(Screen[None]):
     @on(CapturedList.Chosen)
     def _chosen(self, event: CapturedList.Chosen) -> None:
         session = self.session
-        item = next((i for i in session.items if i.number == event.number), None)
+        item = session.state.find(event.number)
         if item is None or session.read_only:
             self.notify("A finalized meeting is read-only (O reopens it)", severity="warning")
             return
-        if event.what == "edit":
+        if event.what == "resolve":
+            if self._safely(lambda: session.review.close(item.number, ActionStatus.DONE)):
+                self.notify(f"✔ {item.ref} resolved", timeout=4)
+                self.refresh_all()
+        elif event.what == "edit":
             self._open_capture(
                 item.kind, item, lambda entry: session.captures.edit(item.number, entry)
             )
@@ -117,41 +117,3 @@ class ItemsScreen(Screen[None]):
                 self.refresh_all()
 
         self.app.push_screen(KindScreen(item.ref), chosen)
-
-    @on(ReviewTable.Outcome)
-    def _outcome(self, event: ReviewTable.Outcome) -> None:
-        session = self.session
-        if session.read_only:
-            self.notify("A finalized meeting is read-only (O reopens it)", severity="warning")
-            return
-        if event.outcome == "slip":
-            item = next(i for i in session.carried if i.number == event.number)
-            today = session.store.clock.today()
-
-            def read(text: str) -> dt.date:
-                try:
-                    return parse_due(text, today)
-                except DateFormatError as error:
-                    raise ValueError(str(error)) from None
-
-            def describe(due: dt.date) -> str:
-                return due_text(due, today)
-
-            def slipped(due: dt.date | None) -> None:
-                if due is not None and self._safely(lambda: session.review.slip(event.number, due)):
-                    self.notify(f"↻ {item.ref} slipped to {describe(due)}", timeout=4)
-                    self.refresh_all()
-
-            was = due_text(item.due, today)
-            prompt: PromptScreen[dt.date] = PromptScreen(
-                f"New due date for {item.ref} (was {was})", read, describe, DATE_FORMS
-            )
-            self.app.push_screen(prompt, slipped)
-            return
-        outcome = ActionStatus.DONE if event.outcome == "done" else ActionStatus.DROPPED
-        if self._safely(lambda: session.review.close(event.number, outcome)):
-            self.notify(
-                f"{'✔' if outcome is ActionStatus.DONE else '✖'} A-{event.number} {outcome.value}",
-                timeout=4,
-            )
-            self.refresh_all()

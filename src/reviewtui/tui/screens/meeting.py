@@ -20,7 +20,7 @@ from reviewtui.services.views import agenda_rows, clock_figures, measure_card, r
 from reviewtui.services.wrapup import wrap_up
 from reviewtui.tui.markup import safe
 from reviewtui.tui.screens.dialogs import ConfirmScreen, PromptScreen
-from reviewtui.tui.screens.items import ItemsScreen
+from reviewtui.tui.screens.reviewing import ReviewingScreen
 from reviewtui.tui.widgets.agenda_list import AgendaList
 from reviewtui.tui.widgets.captured_list import CapturedList
 from reviewtui.tui.widgets.clock_bar import ClockBar
@@ -48,7 +48,7 @@ WRITES = {
 }
 
 
-class MeetingScreen(ItemsScreen):
+class MeetingScreen(ReviewingScreen):
     """Runs one meeting (or shows a finalized one, read-only)."""
 
     BINDINGS = [
@@ -134,12 +134,13 @@ class MeetingScreen(ItemsScreen):
         elif item.kind is AgendaKind.OPEN_ACTIONS:
             self._show_review()
         elif item.kind is AgendaKind.PARKING_LOT:
-            issues = [i for i in session.items if i.kind is ItemKind.ISSUE]
+            earlier = session.state.carried_issues
+            issues = [*earlier, *(i for i in session.items if i.kind is ItemKind.ISSUE)]
             self.query_one("#parking-title", Static).update(
-                f"[b]◧ Parking lot[/b]: {len(issues)} issue(s) raised in this meeting. "
-                "Turn one into an action with t, or edit it with e."
+                f"[b]◧ Parking lot[/b]: {len(issues)} issue(s), {len(earlier)} from earlier "
+                "meetings · t turns one into an action · c resolved · e edit"
             )
-            self.query_one("#parking", CapturedList).show(issues, today)
+            self.query_one("#parking", CapturedList).show(issues, today, session.meeting.id)
         else:
             self.query_one(WrapUpView).show(wrap_up(session))
         shows_own_list = item.kind in (AgendaKind.PARKING_LOT, AgendaKind.WRAP_UP)
@@ -163,7 +164,7 @@ class MeetingScreen(ItemsScreen):
         count = len(session.carried)
         title = (
             f"[b]↺ Open actions from earlier meetings[/b] ({count}) · "
-            "c done · r slipped (new date) · x dropped"
+            "c done · r slipped · x dropped · o reopen · p reassign · e reword · ⏎ story"
             if count
             else "[b]↺ Open actions from earlier meetings[/b]: none, nothing to review."
         )

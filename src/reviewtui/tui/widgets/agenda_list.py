@@ -69,7 +69,8 @@ class AgendaList(OptionList):
             status = row.kind_symbol
         time = f"{format_seconds(row.used)}/{format_seconds(row.timebox)}"
         room = max(8, (self.size.width or 38) - len(time) - 7)
-        title = row.title if len(row.title) <= room else row.title[: room - 1] + "…"
+        text = f"↷ {row.title}" if row.carried else row.title
+        title = text if len(text) <= room else text[: room - 1] + "…"
         title = safe(title).ljust(room)
         if row.current:
             title = f"[b]{title}[/b]"

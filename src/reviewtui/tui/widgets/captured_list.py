@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reviewtui.domain.capture import CapturedItem, ItemKind
+from reviewtui.domain.capture import CapturedItem, ItemKind, outcome_label
 from reviewtui.domain.display import due_text
 from reviewtui.tui.markup import safe
 
@@ -38,22 +38,29 @@ class CapturedList(OptionList):
         Binding("e", "edit", "Edit", id="captured.edit"),
         Binding("t", "retype", "Change type", id="captured.retype"),
         Binding("x", "delete", "Delete", id="captured.delete"),
+        Binding("c", "resolve", "Resolved", id="captured.resolve"),
     ]
 
     class Chosen(Message):
-        """An item was chosen for ``edit``, ``retype`` or ``delete``."""
+        """An item was chosen for ``edit``, ``retype``, ``delete`` or ``resolve``."""
 
         def __init__(self, number: int, what: str) -> None:
             super().__init__()
             self.number = number
             self.what = what
 
-    def show(self, items: list[CapturedItem], today: dt.date) -> None:
-        """Redraw the list."""
+    def show(self, items: list[CapturedItem], today: dt.date, here: str | None = None) -> None:
+        """Redraw the list (items from another meeting than ``here`` say which)."""
         self.clear_options()
-        self.add_options(
-            [Option(f"✔ {item_line(item, today)}", id=str(item.number)) for item in items]
-        )
+        options = []
+        for item in items:
+            line = item_line(item, today)
+            if here is not None and item.meeting_id not in (here, None):
+                line += f" · [dim]from {safe(item.meeting_id)}[/dim]"
+            if item.status.value != "open":
+                line += f" · {outcome_label(item.status.value)}"
+            options.append(Option(f"✔ {line}", id=str(item.number)))
+        self.add_options(options)
         if items:
             self.highlighted = len(items) - 1
 
@@ -76,3 +83,7 @@ class CapturedList(OptionList):
     def action_delete(self) -> None:
         """Delete the highlighted item."""
         self._chosen("delete")
+
+    def action_resolve(self) -> None:
+        """Mark the highlighted issue resolved (or an action done)."""
+        self._chosen("resolve")

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Sparkline, Static
 
-from reviewtui.services.views import Line, MeasureCard
+from reviewtui.services.views import LastTime, Line, MeasureCard
 from reviewtui.tui.markup import safe, status_badge
 
 
@@ -26,8 +26,10 @@ class MeasureView(VerticalScroll):
             yield Sparkline([], id="measure-trend")
             yield Static(id="measure-trend-word")
         yield Static(id="measure-warnings")
+        yield Static(id="measure-notices")
         yield Static(id="measure-facts")
         yield Static(id="measure-commentary")
+        yield Static(id="measure-last-time")
         yield Static(id="measure-initiatives")
         yield Static(id="measure-actions")
         yield Static(id="measure-history")
@@ -51,6 +53,19 @@ class MeasureView(VerticalScroll):
             "#measure-warnings", "\n".join(f"[bold $error]⚠ {safe(w)}[/]" for w in card.warnings)
         )
         self.query_one("#measure-warnings").display = bool(card.warnings)
+        notices = []
+        if card.stale_since:
+            notices.append(
+                f"[bold $warning]◷ Stale data[/]: the latest actual is for {safe(card.stale_since)}"
+            )
+        if card.carried_from:
+            notices.append(
+                f"↷ Carried from {safe(card.carried_from)}: skipped or not reached there"
+            )
+        self._set("#measure-notices", "\n".join(notices))
+        self.query_one("#measure-notices").display = bool(notices)
+        self._set("#measure-last-time", _last_time(card.last_time))
+        self.query_one("#measure-last-time").display = card.last_time is not None
         owner = safe(card.owner) if card.owner else "[bold $error]⚠ nobody[/]"
         self._set("#measure-facts", f"Owner [b]{owner}[/b] · {safe(card.facts)}")
         commentary = []
@@ -85,3 +100,10 @@ def _lines(lines: list[Line], empty: str) -> str:
         f"[bold $warning]{safe(line.text)}[/]" if line.warning else safe(line.text)
         for line in lines
     )
+
+
+def _last_time(last: LastTime | None) -> str:
+    if last is None:
+        return ""
+    head = f"[b]Last time[/b] {safe(last.meeting)}: {safe(last.status)}"
+    return head + "\n" + _lines(last.lines, "nothing decided or captured on it")

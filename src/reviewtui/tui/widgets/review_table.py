@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from reviewtui.services.views import ReviewRow
 
-COLUMNS = (("Id", 5), ("Now", 9), ("Action", 0), ("Owner", 15), ("Due", 16))
+COLUMNS = (("Id", 5), ("Now", 12), ("Action", 0), ("Owner", 15), ("Due", 16))
 """Column widths; the action takes what is left (0)."""
 
 
@@ -21,6 +21,10 @@ class ReviewTable(DataTable[str]):
         Binding("c", "outcome('done')", "Done", id="review.done"),
         Binding("r", "outcome('slip')", "Slipped", id="review.slip"),
         Binding("x", "outcome('drop')", "Dropped", id="review.drop"),
+        Binding("o", "outcome('reopen')", "Reopen", id="review.reopen"),
+        Binding("p", "outcome('reassign')", "Reassign", id="review.reassign"),
+        Binding("e", "outcome('reword')", "Reword", id="review.reword"),
+        Binding("enter", "outcome('story')", "Story", id="review.story"),
     ]
 
     review_rows: list[ReviewRow] = []
@@ -46,7 +50,7 @@ class ReviewTable(DataTable[str]):
         """Redraw, keeping the cursor on the same row."""
         self.review_rows = rows
         cursor = self.cursor_row
-        room = max(16, (self.size.width or 100) - 58)
+        room = max(16, (self.size.width or 100) - 61)
         self.clear(columns=True)
         for label, width in COLUMNS:
             self.add_column(label, width=width or room)

@@ -50,6 +50,10 @@ class WrapUpView(VerticalScroll):
             lines.append("  [dim]no actions captured[/dim]")
         outcomes = ", ".join(f"{n} {k}" for k, n in summary.carried_outcomes.items()) or "none"
         lines += ["", f"[b]Open actions reviewed[/b]  {outcomes}", ""]
+        if summary.will_carry:
+            lines.append(f"[b]↷ Carries to the next meeting ({len(summary.will_carry)})[/b]")
+            lines += [f"  ↷ {safe(line)}" for line in summary.will_carry]
+            lines.append("")
         if summary.warnings:
             lines.append(f"[bold $error]⚠ Warnings left ({len(summary.warnings)})[/]")
             lines += [f"  [$error]⚠[/] {safe(w)}" for w in summary.warnings]

@@ -1,0 +1,113 @@
+"""The meeting screen's review of earlier actions: done, dropped, slipped (with a date and a
+reason), reopened, reassigned, reworded, and each action's story on Enter.
+
+A key pressed by mistake is corrected by pressing the right one: every outcome can be
+changed during the meeting, and every change is kept in the action's history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+
+from reviewtui.domain.capture import ActionStatus, CapturedItem
+from reviewtui.domain.dates import DATE_FORMS, DateFormatError, parse_due
+from reviewtui.domain.display import due_text
+from reviewtui.services.stories import story
+from reviewtui.tui.screens.dialogs import PromptScreen, StoryScreen
+from reviewtui.tui.screens.items import ItemsScreen
+from reviewtui.tui.widgets.review_table import ReviewTable
+
+CLOSED = {"done": ActionStatus.DONE, "drop": ActionStatus.DROPPED, "reopen": ActionStatus.OPEN}
+
+
+class ReviewingScreen(ItemsScreen):
+    """A screen that reviews the actions carried into its meeting."""
+
+    @on(ReviewTable.Outcome)
+    def _outcome(self, event: ReviewTable.Outcome) -> None:
+        session = self.session
+        item = next((i for i in session.carried if i.number == event.number), None)
+        if item is None:
+            return
+        if event.outcome == "story":
+            lines = story(item)
+            self.app.push_screen(StoryScreen(f"{item.ref} {item.text}", lines))
+            return
+        if session.read_only:
+            self.notify("A finalized meeting is read-only (O reopens it)", severity="warning")
+            return
+        if event.outcome == "slip":
+            self._slip(item)
+        elif event.outcome == "reassign":
+            self._reassign(item)
+        elif event.outcome == "reword":
+            self._reword(item)
+        elif self._safely(lambda: session.review.close(item.number, CLOSED[event.outcome])):
+            self.notify(f"{item.ref}: {CLOSED[event.outcome].value}", timeout=4)
+            self.refresh_all()
+
+    def _slip(self, item: CapturedItem) -> None:
+        today = self.session.store.clock.today()
+
+        def read(text: str) -> dt.date:
+            try:
+                return parse_due(text, today)
+            except DateFormatError as error:
+                raise ValueError(str(error)) from None
+
+        def describe(due: dt.date) -> str:
+            return due_text(due, today)
+
+        def dated(due: dt.date | None) -> None:
+            if due is not None:
+                self.app.push_screen(
+                    PromptScreen(f"Why did {item.ref} slip? (Enter: no reason)", str.strip),
+                    lambda reason: self._slipped(item, due, reason or ""),
+                )
+
+        was = due_text(item.due, today)
+        self.app.push_screen(
+            PromptScreen(f"New due date for {item.ref} (was {was})", read, describe, DATE_FORMS),
+            dated,
+        )
+
+    def _slipped(self, item: CapturedItem, due: dt.date, reason: str) -> None:
+        if self._safely(lambda: self.session.review.slip(item.number, due, reason)):
+            today = self.session.store.clock.today()
+            self.notify(f"↻ {item.ref} slipped to {due_text(due, today)}", timeout=4)
+            self.refresh_all()
+
+    def _reassign(self, item: CapturedItem) -> None:
+        names = sorted({n for p in self.session.people for n in (p.name, *p.aliases)})
+
+        def given(name: str | None) -> None:
+            warnings: list[str] = []
+            if name and self._safely(
+                lambda: warnings.extend(self.session.review.reassign(item.number, name)[1])
+            ):
+                self.notify(f"⇄ {item.ref} given to {name}", timeout=4)
+                for warning in warnings:
+                    self.notify(warning, severity="warning", timeout=8)
+                self.refresh_all()
+
+        self.app.push_screen(
+            PromptScreen(
+                f"Who owns {item.ref} now? (was {item.owner or 'nobody'})",
+                str.strip,
+                placeholder="a name; → or Tab takes the suggestion",
+                suggestions=names,
+            ),
+            given,
+        )
+
+    def _reword(self, item: CapturedItem) -> None:
+        def worded(text: str | None) -> None:
+            if text and self._safely(lambda: self.session.review.reword(item.number, text)):
+                self.notify(f"✎ {item.ref} reworded", timeout=4)
+                self.refresh_all()
+
+        self.app.push_screen(
+            PromptScreen(f"What does {item.ref} say now?", str.strip, value=item.text), worded
+        )

@@ -1,9 +1,11 @@
-"""The user's config file (``config.toml`` in the config dir): who "me" is, email sender.
+"""The user's config file (``config.toml`` in the config dir): who "me" is, email sender,
+how numeric dates read.
 
 Read with the standard library's tomllib so fast commands pay nothing for it::
 
     me = "Maria Gonzalez"
     email_from = "Review champion <champion@example.org>"
+    date_order = "dmy"   # 31/12; "mdy" reads 12/31 (default: from the locale)
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import os
 import tomllib
 from typing import Any
 
+from reviewtui.domain.dates import DateOrder, order_from_locale
 from reviewtui.errors import ReviewError
 from reviewtui.paths import config_dir
 
@@ -42,3 +45,22 @@ def acting_user() -> str:
         return my_name() or getpass.getuser()
     except (KeyError, OSError, ReviewError):
         return "unknown"
+
+
+def date_order() -> DateOrder:
+    """How numeric dates (``31/12``) read: ``date_order`` in the config file, else the
+    locale's (``LC_ALL``, ``LC_TIME``, ``LANG``)."""
+    configured = load_config().get("date_order")
+    if configured is None:
+        for name in ("LC_ALL", "LC_TIME", "LANG"):
+            if os.environ.get(name):
+                return order_from_locale(os.environ[name])
+        return "dmy"
+    if configured == "dmy":
+        return "dmy"
+    if configured == "mdy":
+        return "mdy"
+    path = config_dir() / "config.toml"
+    raise ReviewError(
+        f'{path}: date_order is {configured!r}; expected "dmy" (31/12) or "mdy" (12/31)'
+    )

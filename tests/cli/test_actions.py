@@ -174,3 +174,20 @@ def test_csv_output_has_a_header_and_a_row_per_action(data: Path) -> None:
 
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [r["action"] for r in rows] == ["Quoted, with comma"]
+
+
+def test_numeric_dates_read_in_the_configured_order(
+    data: Path, monkeypatch: pytest.MonkeyPatch, own_config_dir: Path
+) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # the locale says month first...
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_TIME", raising=False)
+    add(data, "Month first", "Maria Gonzalez", "3/4")
+    own_config_dir.mkdir(exist_ok=True)
+    (own_config_dir / "config.toml").write_text('date_order = "dmy"\n', encoding="utf-8")
+    add(data, "Day first", "Maria Gonzalez", "3/4")  # ...the config file wins
+    assert [r["due"] for r in status_json(data)] == ["2027-03-04", "2027-04-03"]
+    (own_config_dir / "config.toml").write_text('date_order = "ymd"\n', encoding="utf-8")
+    result = run(data, "action", "add", "x", "--owner", "Maria Gonzalez", "--due", "3/4")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert 'date_order is \'ymd\'; expected "dmy" (31/12) or "mdy" (12/31)' in result.output

@@ -60,17 +60,6 @@ def test_a_new_owner_name_is_accepted_with_a_warning(store: Store, demo_meeting:
     assert saved.warnings and "did you mean 'Maria Gonzalez'" in saved.warnings[0]
 
 
-def test_undo_removes_the_last_capture_from_disk(store: Store, demo_meeting: str) -> None:
-    session = MeetingSession(store, demo_meeting)
-    session.captures.capture(Capture(ItemKind.NOTE, "first"))
-    second = session.captures.capture(Capture(ItemKind.DECISION, "second")).item
-    assert session.captures.undo_last().number == second.number
-    assert [i.text for i in store.items(demo_meeting)] == ["first"]
-    session.captures.undo_last()
-    with pytest.raises(ReviewError, match="nothing to undo"):
-        session.captures.undo_last()
-
-
 def test_edit_and_change_of_type_keep_history(store: Store, demo_meeting: str) -> None:
     session = MeetingSession(store, demo_meeting, by="champion")
     note = session.captures.capture(Capture(ItemKind.NOTE, "Maria to look at the forecast")).item

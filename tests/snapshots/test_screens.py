@@ -99,3 +99,9 @@ def test_screen(snap_compare: Any, screen: str, size: tuple[int, int], theme: st
     open_meeting, run_before = SCREENS[screen]
     app = demo_app(theme, open_meeting)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_capture_line_on_a_wide_screen(snap_compare: Any, theme: str) -> None:
+    """The capture line under the measure on a projector's 160x45 (80x24 is above)."""
+    assert snap_compare(demo_app(theme), terminal_size=(160, 45), run_before=capturing)

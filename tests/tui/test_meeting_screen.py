@@ -14,38 +14,30 @@ from reviewtui.domain.meeting import MeetingState
 from reviewtui.services.views import clock_figures
 from reviewtui.store.repository import Store
 from reviewtui.tui.app import ReviewApp
-from reviewtui.tui.screens.capture import CaptureScreen
-from reviewtui.tui.screens.meeting import MeetingScreen
 from reviewtui.tui.widgets.clock_bar import ClockBar
+from tests.tui.meeting_app import SIZE, app_for, screen_of
 from tests.tui.notes import record_notes
-
-SIZE = (120, 36)
-
-
-def app_for(store: Store, meeting_id: str) -> ReviewApp:
-    return ReviewApp(store, meeting_id, theme_name="reviewtui-dark", cursor_blink=False)
-
-
-def screen_of(app: ReviewApp) -> MeetingScreen:
-    assert isinstance(app.screen, MeetingScreen)
-    return app.screen
 
 
 def text_of(app: ReviewApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+def capturing(app: ReviewApp) -> bool:
+    return screen_of(app).capture_line.is_open
+
+
 async def test_quick_entry_saves_an_action_to_disk(store: Store, demo_meeting: str) -> None:
     app = app_for(store, demo_meeting)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "a")
-        assert isinstance(app.screen, CaptureScreen)
+        assert capturing(app)
         await pilot.press(*"Re-phase the forecast @maria fri")
-        preview = text_of(app, "#preview")
+        preview = text_of(app, "#capture-preview")
         assert "Maria Gonzalez" in preview and "Fri 27 Nov (in 4 days)" in preview
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, MeetingScreen)
+        assert not capturing(app)
         saved = Store(store.data.root).items(demo_meeting)
         assert [(i.kind, i.text, i.owner, i.due, i.measure_id) for i in saved] == [
             (
@@ -63,14 +55,14 @@ async def test_the_form_with_completion_and_a_typed_date(store: Store, demo_meet
     app = app_for(store, demo_meeting)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "a", *"Weekly collections calls", "tab", *"pri")
-        owner = app.screen.query_one("#owner", Input)
+        owner = app.screen.query_one("#capture-owner", Input)
         await pilot.pause()
         shown = "".join(owner.render_line(row).text for row in range(owner.size.height))
         assert "priya raman" in shown.casefold(), "the completion is shown as you type"
         await pilot.press("right")  # accept the suggestion
         assert owner.value == "Priya Raman"
         await pilot.press("tab", *"+2w")
-        assert "Mon 7 Dec (in 14 days)" in text_of(app, "#preview")
+        assert "Mon 7 Dec (in 14 days)" in text_of(app, "#capture-preview")
         await pilot.press("enter")
         await pilot.pause()
         item = store.items(demo_meeting)[0]
@@ -81,12 +73,12 @@ async def test_an_incomplete_action_keeps_the_dialog_open(store: Store, demo_mee
     app = app_for(store, demo_meeting)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a", *"Fix churn report frday", "enter")
-        assert isinstance(app.screen, CaptureScreen)
-        preview = text_of(app, "#preview")
+        assert capturing(app)
+        preview = text_of(app, "#capture-preview")
         assert "needs an owner" in preview
         assert store.items(demo_meeting) == []
         await pilot.press("escape")
-        assert isinstance(app.screen, MeetingScreen)
+        assert not capturing(app)
 
 
 async def test_decision_issue_note_and_undo(store: Store, demo_meeting: str) -> None:
@@ -115,8 +107,9 @@ async def test_a_note_becomes_an_action(store: Store, demo_meeting: str) -> None
         await pilot.pause()
         assert app.focused is app.screen.query_one("#captured")
         await pilot.press("t", "a")  # change type -> action: the form asks owner and date
-        assert isinstance(app.screen, CaptureScreen)
-        await pilot.press("tab", *"maria", "tab", *"tomorrow", "enter")
+        assert capturing(app)
+        # Tab takes the suggested name, the next Tab moves on to the date.
+        await pilot.press("tab", *"maria", "tab", "tab", *"tomorrow", "enter")
         await pilot.pause()
         item = store.items(demo_meeting)[0]
         assert (item.kind, item.owner, item.due) == (
@@ -194,15 +187,25 @@ async def test_wrap_up_rating_attendance_and_finalize(store: Store, demo_meeting
             MeetingState.FINALIZED,
         )
         assert "FINALIZED" in text_of(app, "#meeting-header")
-        await pilot.press("a")  # read-only: no capture dialog
-        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("a")  # read-only: no capture line
+        assert not capturing(app)
 
 
 async def test_every_key_is_in_the_command_palette(store: Store, demo_meeting: str) -> None:
     app = app_for(store, demo_meeting)
     async with app.run_test(size=SIZE):
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        for wanted in ("Action", "Decision", "Issue", "Note", "Next", "Skip", "Pause", "Undo"):
+        for wanted in (
+            "Action",
+            "Decision",
+            "Issue",
+            "Note",
+            "Next",
+            "Skip",
+            "Pause",
+            "Undo",
+            "Redo",
+        ):
             assert wanted in titles
 
 

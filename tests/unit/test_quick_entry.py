@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reviewtui.domain.dates import DateFormatError, parse_due
+from reviewtui.domain.dates import DateFormatError, order_from_locale, parse_due
 from reviewtui.domain.people import KnownPerson
 from reviewtui.domain.quick_entry import parse_quick_entry
 
@@ -134,3 +134,63 @@ def test_any_typed_date_gives_a_date_or_a_clear_message(typed: str) -> None:
 )
 def test_a_day_and_month_roll_over_to_the_next_year(typed: str, today: str, expected: str) -> None:
     assert parse_due(typed, dt.date.fromisoformat(today)) == dt.date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(
+    ("typed", "order", "expected"),
+    [
+        ("31/12", "dmy", "2026-12-31"),
+        ("31/12", "mdy", "2026-12-31"),  # only one reading is a date: that one
+        ("12/31", "dmy", "2026-12-31"),
+        ("3/4", "dmy", "2027-04-03"),  # both are: the order decides
+        ("3/4", "mdy", "2027-03-04"),
+        ("1/12", "dmy", "2026-12-01"),
+        ("31.12.2026", "dmy", "2026-12-31"),
+        ("31-12-26", "dmy", "2026-12-31"),
+        ("1/11", "dmy", "2027-11-01"),  # 1 Nov has passed: next year's
+    ],
+)
+def test_numeric_dates_follow_the_date_order(typed: str, order: str, expected: str) -> None:
+    assert parse_due(typed, MONDAY, order) == dt.date.fromisoformat(expected)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("typed", ["13/13", "3-4", "0/0", "32/1/2026", "31/2/2026"])
+def test_numbers_that_are_not_dates_are_refused(typed: str) -> None:
+    with pytest.raises(DateFormatError, match="31/12"):
+        parse_due(typed, MONDAY)
+
+
+@pytest.mark.parametrize(
+    ("locale", "order"),
+    [("en_US.UTF-8", "mdy"), ("en_GB.UTF-8", "dmy"), ("de_DE", "dmy"), ("C.UTF-8", "dmy"),
+     ("POSIX", "dmy"), ("", "dmy"), ("fil_PH.UTF-8@latin", "mdy")],
+)  # fmt: skip
+def test_the_date_order_comes_from_the_locale(locale: str, order: str) -> None:
+    assert order_from_locale(locale) == order
+
+
+def test_an_unknown_full_name_is_taken_whole_and_said() -> None:
+    entry = parse_quick_entry("Book the venue @Eve Stone 31/12", MONDAY, PEOPLE)
+    assert (entry.text, entry.owner, entry.due) == (
+        "Book the venue",
+        "Eve Stone",
+        dt.date(2026, 12, 31),
+    )
+    assert entry.notes == ["'Eve Stone' read as one new name; @\"Eve\" names just Eve"]
+
+
+@pytest.mark.parametrize(
+    ("line", "owner", "text"),
+    [
+        ('Book the venue @"Eve" Stone fri', "Eve", "Book the venue Stone"),  # quoted: exact
+        ("Call @Eve Fri", "Eve", "Call"),  # Fri is the date, not a surname
+        ("Ask @eve Stone fri", "eve", "Ask Stone"),  # typed lower case: not a full name
+        ("Send @Eve SLA report fri", "Eve", "Send SLA report"),  # capitals: an acronym
+        ("Call @Maria Gonzalez fri", "Maria Gonzalez", "Call"),  # known: as before
+    ],
+)
+def test_a_second_word_is_a_surname_only_when_it_looks_like_one(
+    line: str, owner: str, text: str
+) -> None:
+    entry = parse_quick_entry(line, MONDAY, PEOPLE)
+    assert (entry.owner, entry.text, entry.notes) == (owner, text, [])

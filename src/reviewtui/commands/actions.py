@@ -22,10 +22,11 @@ from reviewtui.paths import data_dir
 
 def due_date(text: str) -> dt.date:
     """A typed due date (fri, +2w, 2026-12-01) resolved against today."""
+    from reviewtui.config import date_order
     from reviewtui.domain.dates import DateFormatError, parse_due
 
     try:
-        return parse_due(text, today())
+        return parse_due(text, today(), date_order())
     except DateFormatError as error:
         raise InvalidInputError([Problem("", "", "due", str(error))]) from None
 

@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 
 def run_app(store: Store, meeting_id: str | None, theme: str | None = None) -> None:
     """Open the app (textual is imported only here)."""
+    from reviewtui.config import date_order
     from reviewtui.tui.app import ReviewApp
 
-    ReviewApp(store, meeting_id, by=acting_user(), theme_name=theme).run()
+    order = date_order()  # a bad setting is said here, before the screen takes over
+    ReviewApp(store, meeting_id, by=acting_user(), theme_name=theme, date_order=order).run()
 
 
 @click.group()

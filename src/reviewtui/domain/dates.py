@@ -1,8 +1,12 @@
-"""Due dates as people type them: ``fri``, ``+2w``, ``end of month``, ``2026-12-01``, ``1 dec``.
+"""Due dates as people type them: ``fri``, ``+2w``, ``end of month``, ``2026-12-01``, ``1 dec``,
+``31/12``.
 
 Relative words are resolved against an explicit ``today`` (from the injectable clock), so
 the app can show the resolved date before saving and tests stay stable. A bare weekday
-means the next one *after* today: "fri" said on a Friday means a week later.
+means the next one *after* today: "fri" said on a Friday means a week later. Numeric
+dates (``31/12``, ``12/31/2026``, ``31.12.``) follow a :data:`DateOrder`: when only one
+reading is a real date (``31/12``) that one is taken; when both are (``3/4``) the order
+decides. The order comes from ``date_order`` in ``config.toml``, else from the locale.
 """
 
 from __future__ import annotations
@@ -10,7 +14,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import Literal
 
+DateOrder = Literal["dmy", "mdy"]
+"""How a numeric date reads: day first (``31/12``) or month first (``12/31``)."""
+MONTH_FIRST_TERRITORIES = frozenset({"US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "VI"})
+"""Locales whose short dates put the month first; everywhere else (and C/POSIX) day first."""
 WEEKDAYS = {
     name: index
     for index, names in enumerate(
@@ -34,7 +43,7 @@ MONTHS = {
 MONTHS["sept"] = 9
 DATE_FORMS = (
     "today, tomorrow, fri, next mon, +3d, +2w, +1m, end of week, end of month, "
-    "end of quarter, 2026-12-01 or 1 dec"
+    "end of quarter, 2026-12-01, 1 dec or 31/12"
 )
 
 
@@ -42,11 +51,17 @@ class DateFormatError(ValueError):
     """A typed date that cannot be read; the message lists the forms that work."""
 
 
-def parse_due(text: str, today: dt.date) -> dt.date:
+def order_from_locale(locale_name: str | None) -> DateOrder:
+    """The date order of a locale name such as ``en_US.UTF-8`` (``LC_TIME``, ``LANG``)."""
+    territory = (locale_name or "").split(".")[0].split("@")[0].partition("_")[2]
+    return "mdy" if territory.upper() in MONTH_FIRST_TERRITORIES else "dmy"
+
+
+def parse_due(text: str, today: dt.date, order: DateOrder = "dmy") -> dt.date:
     """Resolve a typed due date against ``today``; raise DateFormatError if unreadable."""
     typed = " ".join(text.strip().lower().replace(",", " ").split())
     try:
-        resolved = _resolve(typed, today)
+        resolved = _resolve(typed, today) or _numeric(typed, today, order)
     except (ValueError, OverflowError):
         resolved = None
     if resolved is None:
@@ -120,8 +135,35 @@ def _day_and_month(typed: str, today: dt.date) -> dt.date | None:
     month, day = MONTHS[month_text], int(day_text)
     if year:
         return dt.date(int(year), month, day)
-    # The next such day from today: "15 jan" in December is next year's; "29 feb" waits for
-    # the next leap year.
+    return _next_such_day(month, day, today)
+
+
+def _numeric(typed: str, today: dt.date, order: DateOrder) -> dt.date | None:
+    """``31/12``, ``12/31``, ``31.12.2026``, ``31-12-26``: by ``order`` when ambiguous."""
+    match = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?\.?", typed)
+    if not match or (match.group(2) == "-" and not match.group(4)):
+        return None  # "3-4" is more often a range than a date
+    first, second, year_text = int(match.group(1)), int(match.group(3)), match.group(4)
+    readings = [(first, second), (second, first)]  # (day, month)
+    if order == "mdy":
+        readings.reverse()
+    for day, month in readings:
+        if not 1 <= month <= 12:
+            continue
+        if year_text:
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            if _valid(year, month, day):
+                return dt.date(year, month, day)
+            continue
+        upcoming = _next_such_day(month, day, today)
+        if upcoming is not None:
+            return upcoming
+    return None
+
+
+def _next_such_day(month: int, day: int, today: dt.date) -> dt.date | None:
+    """The next ``day month`` from today: "15 jan" in December is next year's; "29 feb"
+    waits for the next leap year."""
     for candidate_year in range(today.year, today.year + 9):
         if _valid(candidate_year, month, day):
             candidate = dt.date(candidate_year, month, day)
@@ -131,7 +173,7 @@ def _day_and_month(typed: str, today: dt.date) -> dt.date | None:
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= day <= calendar.monthrange(year, month)[1]
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _add_months(start: dt.date, months: int) -> dt.date:

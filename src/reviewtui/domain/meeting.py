@@ -48,6 +48,19 @@ class StatusSnapshot(BaseModel):
         return self.key in {"off_track", "red", "not_met"}
 
 
+class Draft(BaseModel):
+    """A capture typed but not saved: what, owner and due, as typed."""
+
+    text: str = ""
+    owner: str = ""
+    due: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """Nothing was typed."""
+        return not (self.text.strip() or self.owner.strip() or self.due.strip())
+
+
 class Meeting(BaseModel):
     """One review meeting of one scorecard period."""
 
@@ -83,6 +96,13 @@ class Meeting(BaseModel):
     """The team's 1-10 rating of the meeting itself."""
     started_at: dt.datetime | None = None
     finalized_at: dt.datetime | None = None
+    undo_at: int = Field(default=0, ge=0)
+    """How many changes of the undo history are in effect (the next undo takes this one)."""
+    undo_top: int = Field(default=0, ge=0)
+    """The newest change of the undo history (above ``undo_at``: what redo makes again)."""
+    drafts: dict[str, Draft] = Field(default_factory=dict)
+    """Text typed in a capture and not saved yet, per agenda item and kind: it comes back
+    when the capture opens again, after a restart too."""
     updated_at: dt.datetime | None = None
     """The last change to the meeting (a step, a checkpoint): when an unfinalized meeting
     was last held."""

@@ -36,6 +36,8 @@ LOOSE_ACTIONS = "loose"
 """File stem for actions added outside any meeting (``reviewtui action add``)."""
 
 MEETING_TABLE, ITEMS_TABLE, SENT_TABLE, SCORECARD_TABLE = "meeting", "items", "sent", "scorecard"
+UNDO_TABLE = "undo"
+"""A meeting's undo history: one entry per undoable change, by sequence number."""
 RECORD_ID = "1"
 """The doc id of a file's single record (a meeting file's meeting, a scorecard file's card)."""
 
@@ -189,6 +191,11 @@ def add_sent(row: dict[str, Any]) -> dict[str, Any]:
     return {"t": "sent", "doc": row}
 
 
+def set_undo(seq: int, row: dict[str, Any]) -> dict[str, Any]:
+    """Entry: the undo history's change number ``seq`` is this."""
+    return {"t": "undo", "n": seq, "doc": row}
+
+
 def batch(entries: list[dict[str, Any]]) -> dict[str, Any]:
     """Entry: several changes that form one logical change (all or nothing)."""
     return entries[0] if len(entries) == 1 else {"t": "batch", "all": entries}
@@ -218,5 +225,7 @@ def apply_entry(document: Document, entry: dict[str, Any]) -> None:
     elif kind == "sent":
         row = entry["doc"]
         document.setdefault(SENT_TABLE, {})[str(row["message_id"])] = row
+    elif kind == "undo":
+        document.setdefault(UNDO_TABLE, {})[str(int(entry["n"]))] = entry["doc"]
     else:
         raise ValueError(f"unknown journal entry {kind!r}")

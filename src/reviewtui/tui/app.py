@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
+from textual.widgets import Input, TextArea
 
+from reviewtui.domain.dates import DateOrder
 from reviewtui.errors import ReviewError
 from reviewtui.services.session import MeetingSession
 from reviewtui.services.workspace import Store
+from reviewtui.tui.screens.items import ItemsScreen
 from reviewtui.tui.screens.meeting import MeetingScreen
 from reviewtui.tui.screens.start import StartScreen
 from reviewtui.tui.themes import (
@@ -20,6 +26,7 @@ from reviewtui.tui.themes import (
     remember_theme,
     remembered_theme,
 )
+from reviewtui.tui.widgets.dock_input import DockInput
 
 PROJECTOR_THEME = "projector"
 
@@ -41,8 +48,11 @@ class ReviewApp(App[None]):
         by: str = "",
         theme_name: str | None = None,
         cursor_blink: bool = True,
+        date_order: DateOrder = "dmy",
     ) -> None:
         super().__init__()
+        self.date_order = date_order
+        """How numeric dates typed in the meeting read (``31/12`` or ``12/31``)."""
         self.cursor_blink = cursor_blink
         """False in snapshot tests, so a text cursor is never caught mid-blink."""
         self.store = store
@@ -74,6 +84,42 @@ class ReviewApp(App[None]):
         else:
             self.push_screen(StartScreen(self.store))
 
+        # A terminal closed (SIGHUP) or a kill (SIGTERM): save what is typed, then quit.
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(number, self.save_and_exit)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key meant for a capture or question line is applied now, in the order typed
+        (see :mod:`reviewtui.tui.widgets.dock_input`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:
+            focused = self.focused
+            if isinstance(focused, DockInput) and focused.take(event):
+                return
+        await super().on_event(event)
+
+    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
+        """Keys are acted on in the order typed: when no text field has the focus, a key's
+        binding runs now, not after the key has gone down to the focused widget and back
+        up while the next keys were already handed to it (``a`` then a line typed at
+        once: every character lands in the capture line)."""
+        if await super()._check_bindings(key, priority):
+            return True
+        if priority and not isinstance(self.focused, Input | TextArea):
+            return await super()._check_bindings(key, priority=False)
+        return False
+
+    async def action_quit(self) -> None:
+        """Save what is typed in any open capture (and every draft), then quit."""
+        self.save_and_exit()
+
+    def save_and_exit(self) -> None:
+        """Save every draft (the open capture's too), then end the app."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ItemsScreen):
+                screen.flush_drafts()
+        self.exit()
+
     def _theme_changed(self, _: object) -> None:
         self._mark_projector()
         if self.theme_name is None:
@@ -90,9 +136,9 @@ class ReviewApp(App[None]):
             self.notify(str(error), title="Cannot open the meeting", severity="error")
             return False
         if isinstance(self.screen, StartScreen):
-            self.switch_screen(MeetingScreen(session))
+            self.switch_screen(MeetingScreen(session, self.date_order))
         else:
-            self.push_screen(MeetingScreen(session))
+            self.push_screen(MeetingScreen(session, self.date_order))
         return True
 
     def on_start_screen_open_meeting(self, message: StartScreen.OpenMeeting) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.markup import escape
 
 from reviewtui.domain.status import StatusLevel
@@ -26,3 +29,14 @@ def status_badge(level: StatusLevel) -> str:
 def safe(text: object) -> str:
     """User text, escaped so ``[brackets]`` typed in a meeting are shown, not parsed."""
     return escape(str(text))
+
+
+def answer_preview(typed: str, read: Callable[[str], Any], describe: Callable[[Any], str]) -> str:
+    """What a typed answer means (``→ Fri 27 Nov``), or why it cannot be read; empty while
+    nothing is typed."""
+    if not typed.strip():
+        return ""
+    try:
+        return f"→ [b]{safe(describe(read(typed)))}[/b]"
+    except ValueError as error:
+        return f"[bold $error]✖ {safe(error)}[/]"

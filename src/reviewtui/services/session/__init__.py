@@ -18,6 +18,8 @@ from reviewtui.services.session.agenda import AgendaNavigator
 from reviewtui.services.session.captures import Capture, Captures, Checked, Saved, check_capture
 from reviewtui.services.session.clock import CHECKPOINT_SECONDS, MeetingClock
 from reviewtui.services.session.closing import Closing
+from reviewtui.services.session.drafts import Drafts
+from reviewtui.services.session.history import History
 from reviewtui.services.session.review import Review
 from reviewtui.services.session.state import SessionState
 from reviewtui.store.repository import Store
@@ -42,10 +44,12 @@ class MeetingSession:
         )
         self.state.items = store.items(meeting_id)
         self.clock = MeetingClock(self.state)
-        self.agenda = AgendaNavigator(self.state, self.clock)
-        self.captures = Captures(self.state)
-        self.review = Review(self.state)
-        self.closing = Closing(self.state, self.clock, self.review)
+        self.history = History(self.state)
+        self.agenda = AgendaNavigator(self.state, self.clock, self.history)
+        self.drafts = Drafts(self.state)
+        self.captures = Captures(self.state, self.history, self.drafts)
+        self.review = Review(self.state, self.history)
+        self.closing = Closing(self.state, self.clock, self.review, self.history, self.agenda)
         self.review.refresh(save=False)
         self.state.gather_people()
         self._seen = store.stamp()
@@ -92,6 +96,30 @@ class MeetingSession:
     def read_only(self) -> bool:
         """A finalized meeting is shown, not changed."""
         return self.state.read_only
+
+    # -- undo and redo ---------------------------------------------------------------
+
+    def undo(self) -> str:
+        """Take back the last change (saved); returns what was undone, and where."""
+        was_read_only = self.state.read_only
+        said = self.history.undo()
+        self._after_history(was_read_only)
+        return said
+
+    def redo(self) -> str:
+        """Make the last undone change again (saved); returns what was redone."""
+        was_read_only = self.state.read_only
+        said = self.history.redo()
+        self._after_history(was_read_only)
+        return said
+
+    def _after_history(self, was_read_only: bool) -> None:
+        """An undone finalize opens the meeting again (its clock runs); a redone one
+        stops the clock."""
+        if self.state.read_only:
+            self.clock.stop()
+        elif was_read_only:
+            self.clock.start()
 
     # -- opening and following other processes ---------------------------------------
 

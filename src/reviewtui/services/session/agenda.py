@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reviewtui.domain.agenda import AgendaItem, AgendaKind, ItemProgress, is_worst
 from reviewtui.services.session.clock import MeetingClock
+from reviewtui.services.session.history import Change, History
 from reviewtui.services.session.state import SessionState
 
 UNFUNDED = "Nothing is funded to move this: no initiative with a budget"
@@ -16,9 +17,10 @@ UNFUNDED = "Nothing is funded to move this: no initiative with a budget"
 class AgendaNavigator:
     """Where the meeting is on its agenda."""
 
-    def __init__(self, state: SessionState, clock: MeetingClock) -> None:
+    def __init__(self, state: SessionState, clock: MeetingClock, history: History) -> None:
         self.state = state
         self.clock = clock
+        self.history = history
 
     def go_to(self, index: int) -> AgendaItem:
         """Make agenda item ``index`` current, marking the one left as done."""
@@ -59,7 +61,12 @@ class AgendaNavigator:
         reordered = list(agenda)
         reordered[index], reordered[target] = reordered[target], reordered[index]
         current = next(i for i, a in enumerate(reordered) if a.key == current_key)
-        state.commit(agenda=reordered, current=current)
+        fields = {"agenda", "current"}
+        before = state.meeting.model_dump(mode="json", include=fields)
+        after = {"agenda": [a.model_dump(mode="json") for a in reordered], "current": current}
+        self.history.record(
+            Change("agenda order restored", "agenda reordered again", before=before, after=after)
+        )
         return target
 
     def warnings(self, item: AgendaItem) -> list[str]:

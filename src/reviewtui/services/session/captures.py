@@ -1,7 +1,8 @@
 """Capturing while people talk: actions, decisions, issues and notes, and changing them.
 
 :func:`check_capture` is the one place that says whether what was typed can be saved;
-the capture form shows its answer live, and :class:`Captures` refuses what it refuses.
+the capture line shows its answer live, and :class:`Captures` refuses what it refuses.
+Every capture, edit, retype and delete goes into the meeting's undo history.
 """
 
 from __future__ import annotations
@@ -10,17 +11,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from reviewtui.domain.capture import CapturedItem, Change, ItemKind
-from reviewtui.domain.people import KnownPerson
+from reviewtui.domain.people import KnownPerson, did_you_mean, match_person
 from reviewtui.domain.revise import revised
 from reviewtui.domain.text import one_line
 from reviewtui.errors import ReviewError
 from reviewtui.services.actions import resolve_owner
+from reviewtui.services.session.drafts import Drafts, edit_draft_key
+from reviewtui.services.session.history import Change as Undoable
+from reviewtui.services.session.history import History, Swap
 from reviewtui.services.session.state import SessionState
 
 
 @dataclass
 class Capture:
-    """What the capture form hands over: typed text, owner and due date."""
+    """What the capture line hands over: typed text, owner and due date."""
 
     kind: ItemKind
     text: str
@@ -65,12 +69,21 @@ def check_capture(entry: Capture, people: list[KnownPerson]) -> Checked:
     return checked
 
 
+def owner_hint(typed: str, people: list[KnownPerson]) -> str | None:
+    """What the preview says of a typed owner nobody has: a did-you-mean, or that it is new."""
+    if not typed.strip() or match_person(typed, people):
+        return None
+    close = did_you_mean(typed, people)
+    return f"new name; did you mean {close}?" if close else "new name"
+
+
 class Captures:
     """The items captured in this meeting."""
 
-    def __init__(self, state: SessionState) -> None:
+    def __init__(self, state: SessionState, history: History, drafts: Drafts) -> None:
         self.state = state
-        self._undo: list[int] = []
+        self.history = history
+        self.drafts = drafts
 
     def _checked(self, entry: Capture) -> Checked:
         self.state.require_writable()
@@ -79,11 +92,19 @@ class Captures:
             raise ReviewError("; ".join(checked.problems))
         return checked
 
-    def capture(self, entry: Capture) -> Saved:
-        """Durably save a new item linked to the current agenda item."""
+    def capture(self, entry: Capture, draft_key: str | None = None) -> Saved:
+        """Durably save a new item linked to the current agenda item (and let go of the
+        draft it was typed in, in the same write)."""
         checked = self._checked(entry)
         state = self.state
-        item = state.store.capture(
+        created = Change(
+            at=state.store.clock.now(),
+            by=state.by,
+            field="created",
+            new=checked.text,
+            meeting_id=state.meeting.id,
+        )
+        item = state.store.new_item(
             entry.kind,
             checked.text,
             state.meeting.id,
@@ -92,18 +113,17 @@ class Captures:
             measure_id=state.current.measure_id,
             scorecard_id=state.meeting.scorecard_id,
             agenda_item=state.current.key,
-            history=[
-                Change(
-                    at=state.store.clock.now(),
-                    by=state.by,
-                    field="created",
-                    new=checked.text,
-                    meeting_id=state.meeting.id,
-                )
-            ],
+            history=[created],
         )
-        state.items.append(item)
-        self._undo.append(item.number)
+        also = {"drafts": self.drafts.without(draft_key)} if draft_key else None
+        self.history.record(
+            Undoable(
+                f"{item.ref} removed (its capture undone)",
+                f"{item.ref} captured again",
+                [Swap(item.number, state.meeting.id, None, item)],
+            ),
+            also,
+        )
         if checked.owner:
             state.know_person(checked.owner)
         return Saved(item, checked.warnings)
@@ -112,50 +132,60 @@ class Captures:
         """Change an item's text, owner, due date or kind, keeping the old values."""
         checked = self._checked(entry)
         state = self.state
-        new = {"kind": entry.kind, "text": checked.text, "owner": checked.owner, "due": entry.due}
-
-        def change(item: CapturedItem) -> CapturedItem:
-            now = state.store.clock.now()
-            history = list(item.history)
-            for name, value in new.items():
-                old = getattr(item, name)
-                if old != value:
-                    history.append(
-                        Change(
-                            at=now,
-                            by=state.by,
-                            field=name,
-                            old=_text(old),
-                            new=_text(value),
-                            meeting_id=state.meeting.id,
-                        )
-                    )
-            return revised(item, **new, history=history)
-
         held = state.find(number)
-        where = held.meeting_id if held is not None else state.meeting.id
-        updated = state.store.update_item(number, change, where)
-        state.replace(updated)
-        return Saved(updated, checked.warnings)
+        home = held.meeting_id if held is not None else state.meeting.id
+        before = state.store.item(number, home)
+        if before is None:
+            raise ReviewError(f"no item numbered {number} in this meeting")
+        new = {"kind": entry.kind, "text": checked.text, "owner": checked.owner, "due": entry.due}
+        entries = [
+            Change(
+                at=state.store.clock.now(),
+                by=state.by,
+                field=name,
+                old=_text(getattr(before, name)),
+                new=_text(value),
+                meeting_id=state.meeting.id,
+            )
+            for name, value in new.items()
+            if getattr(before, name) != value
+        ]
+        if not entries:
+            return Saved(before, checked.warnings)
+        after = revised(before, **new, history=[*before.history, *entries])
+        changed = ", ".join(e.field for e in entries)
+        says = _edit_says(before, after, changed)
+        self.history.record(
+            Undoable(says[0], says[1], [Swap(number, home, before, after)]),
+            {"drafts": self.drafts.without(edit_draft_key(number))},
+        )
+        return Saved(after, checked.warnings)
 
     def delete(self, number: int) -> CapturedItem:
-        """Remove an item captured in this meeting."""
+        """Remove an item captured in this meeting (undo brings it back)."""
         state = self.state
         state.require_writable()
-        if not any(item.number == number for item in state.items):
+        before = next((item for item in state.items if item.number == number), None)
+        if before is None:
             raise ReviewError("only items captured in this meeting can be deleted here")
-        removed = state.store.delete_item(number, state.meeting.id)
-        state.items = [item for item in state.items if item.number != number]
-        self._undo = [n for n in self._undo if n != number]
-        return removed
+        self.history.record(
+            Undoable(
+                f"{before.ref} restored", f"{before.ref} deleted again",
+                [Swap(number, state.meeting.id, before, None)],
+            )
+        )  # fmt: skip
+        return before
 
-    def undo_last(self) -> CapturedItem:
-        """Remove the last item captured (this session's, else this meeting's newest)."""
-        self.state.require_writable()
-        candidates = self._undo or [item.number for item in self.state.items]
-        if not candidates:
-            raise ReviewError("nothing captured yet: nothing to undo")
-        return self.delete(max(candidates) if not self._undo else candidates[-1])
+
+def _edit_says(before: CapturedItem, after: CapturedItem, changed: str) -> tuple[str, str]:
+    if before.kind is not after.kind:
+        return (
+            f"{after.ref} is a {before.kind.value} again (was {before.ref})",
+            f"{before.ref} is a {after.kind.value} again",
+        )
+    if changed == "text":
+        return f"{after.ref} text restored", f"{after.ref} text edited again"
+    return f"{after.ref} restored ({changed})", f"{after.ref} edited again ({changed})"
 
 
 def _text(value: object) -> str | None:

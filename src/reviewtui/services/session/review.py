@@ -1,27 +1,34 @@
-"""The review of open actions from earlier meetings: done, slipped (a new date), dropped."""
+"""The review of earlier actions: done, dropped, slipped, reopened, reassigned, reworded.
+
+Every outcome goes into the meeting's undo history, so a wrong key costs one ``u``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from types import EllipsisType
+from collections.abc import Callable
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem
+from reviewtui.domain.display import day_month
 from reviewtui.domain.review import review_outcome
+from reviewtui.errors import ReviewError
 from reviewtui.services import lifecycle
 from reviewtui.services.actions import resolve_owner
 from reviewtui.services.carried import actions_under_review
+from reviewtui.services.session.history import Change, History, Swap
 from reviewtui.services.session.state import SessionState
 
 
 class Review:
-    """What the meeting does to the actions it reviews."""
+    """What the meeting does to the actions (and parking-lot issues) it reviews."""
 
-    def __init__(self, state: SessionState) -> None:
+    def __init__(self, state: SessionState, history: History) -> None:
         self.state = state
+        self.history = history
 
     def refresh(self, save: bool = True) -> None:
-        """Reload the actions under review (the shell may have changed them); with ``save``,
-        remember the list in the meeting."""
+        """Reload what is under review (the shell may have changed it); with ``save``,
+        remember the lists in the meeting."""
         state = self.state
         found = actions_under_review(state.store, state.meeting)
         state.carried, state.carried_issues = found.actions, found.issues
@@ -36,50 +43,56 @@ class Review:
             state.commit(carried=numbers, carried_issues=issues)
 
     def close(self, number: int, outcome: ActionStatus, note: str = "") -> CapturedItem:
-        """Mark a carried-over action done or dropped."""
-        state = self.state
-        state.require_writable()
-        updated = lifecycle.set_status(
-            state.store, str(number), outcome, self._actor(), note, self._home(number)
+        """Mark an action done, dropped, or open again."""
+        return self._change(
+            number,
+            lifecycle.status_edit(outcome),
+            note,
+            lambda before, after: (
+                f"{after.ref} back to {before.status.value}",
+                f"{after.ref} {after.status.value} again",
+            ),
         )
-        state.replace(updated)
-        return updated
-
-    def slip(self, number: int, due: dt.date, note: str = "") -> CapturedItem:
-        """Give a carried-over action a new due date; the old one stays in its history."""
-        state = self.state
-        state.require_writable()
-        updated = lifecycle.redate(
-            state.store, str(number), due, self._actor(), note, self._home(number)
-        )
-        state.replace(updated)
-        return updated
 
     def reopen(self, number: int, note: str = "") -> CapturedItem:
-        """Open a closed action again (a wrong key in the review is corrected this way)."""
+        """Open a closed action again."""
         return self.close(number, ActionStatus.OPEN, note)
+
+    def slip(self, number: int, due: dt.date, note: str = "") -> CapturedItem:
+        """Give an action a new due date; the old one and the reason stay in its history."""
+        return self._change(
+            number,
+            lifecycle.due_edit(due),
+            note,
+            lambda before, after: (
+                f"{after.ref} due date back to {_day(before.due)}",
+                f"{after.ref} re-dated to {_day(after.due)} again",
+            ),
+        )
 
     def reassign(self, number: int, typed: str, note: str = "") -> tuple[CapturedItem, list[str]]:
         """Give an action to someone else; a name nobody knows comes with a warning."""
-        state = self.state
-        state.require_writable()
-        choice = resolve_owner(typed, state.people)
-        updated = lifecycle.reassign(
-            state.store, str(number), choice.name, self._actor(), note, self._home(number)
+        choice = resolve_owner(typed, self.state.people)
+        updated = self._change(
+            number,
+            lifecycle.owner_edit(choice.name),
+            note,
+            lambda before, after: (
+                f"{after.ref} back to {before.owner or 'nobody'}",
+                f"{after.ref} given to {after.owner} again",
+            ),
         )
-        state.replace(updated)
-        state.know_person(choice.name)
+        self.state.know_person(choice.name)
         return updated, [choice.warning] if choice.warning else []
 
     def reword(self, number: int, text: str, note: str = "") -> CapturedItem:
         """Change what an action says."""
-        state = self.state
-        state.require_writable()
-        updated = lifecycle.reword(
-            state.store, str(number), text, self._actor(), note, self._home(number)
+        return self._change(
+            number,
+            lifecycle.text_edit(text),
+            note,
+            lambda before, after: (f"{after.ref} wording restored", f"{after.ref} reworded again"),
         )
-        state.replace(updated)
-        return updated
 
     def outcome(self, item: CapturedItem) -> str:
         """What the review did to an action (as frozen at finalize, if it was)."""
@@ -93,10 +106,29 @@ class Review:
         """Each reviewed action's outcome, by number (what finalizing freezes)."""
         return {str(item.number): self.outcome(item) for item in self.state.carried}
 
-    def _actor(self) -> lifecycle.Actor:
-        return lifecycle.Actor(self.state.by, self.state.meeting.id)
+    def _change(
+        self,
+        number: int,
+        edit: lifecycle.Edit,
+        note: str,
+        says: Callable[[CapturedItem, CapturedItem], tuple[str, str]],
+    ) -> CapturedItem:
+        state = self.state
+        state.require_writable()
+        held = state.find(number)
+        if held is None:
+            raise ReviewError(f"A-{number} is not under review in {state.meeting.id}")
+        before = state.store.item(number, held.meeting_id)
+        if before is None:
+            raise ReviewError(f"{held.ref} is no longer there (deleted elsewhere?)")
+        actor = lifecycle.Actor(state.by, state.meeting.id)
+        after = lifecycle.changed(before, edit, actor, state.store.clock.now(), note)
+        undo_says, redo_says = says(before, after)
+        self.history.record(
+            Change(undo_says, redo_says, [Swap(number, held.meeting_id, before, after)])
+        )
+        return after
 
-    def _home(self, number: int) -> str | None | EllipsisType:
-        """The meeting file a carried item is kept in (``...``: not known, search)."""
-        found = self.state.find(number)
-        return found.meeting_id if found is not None else ...
+
+def _day(day: dt.date | None) -> str:
+    return day_month(day) if day else "no date"

@@ -13,7 +13,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from reviewtui.domain.capture import ItemKind
-from reviewtui.tui.markup import safe
+from reviewtui.tui.markup import answer_preview, safe
 from reviewtui.tui.widgets.captured_list import KIND_LABEL
 
 T = TypeVar("T")
@@ -68,14 +68,8 @@ class PromptScreen(ModalScreen[T | None], Generic[T]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Show what the typed text means."""
-        preview = self.query_one("#prompt-preview", Static)
-        if not event.value.strip():
-            preview.update("")
-            return
-        try:
-            preview.update(f"→ [b]{safe(self.describe(self.read(event.value)))}[/b]")
-        except ValueError as error:
-            preview.update(f"[bold $error]✖ {safe(error)}[/]")
+        preview = answer_preview(event.value, self.read, self.describe)
+        self.query_one("#prompt-preview", Static).update(preview)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Accept a readable value; otherwise stay and say why."""

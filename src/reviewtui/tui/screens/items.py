@@ -1,7 +1,10 @@
-"""The meeting screen's handling of captured items and of the open-actions review.
+"""The meeting screen's handling of captured items: the capture line, edits, retypes,
+deletes, and the question line the review asks its questions in.
 
-Split from :mod:`reviewtui.tui.screens.meeting` (which subclasses this): the dialogs that
-capture, edit, retype and delete items, and record done / slipped / dropped.
+Split from :mod:`reviewtui.tui.screens.meeting` (which subclasses this). Both lines are
+docked under the item and mounted from the start (see
+:mod:`reviewtui.tui.widgets.docked_line`); every change goes into the meeting's undo
+history, so nothing here asks "are you sure" except a delete.
 """
 
 from __future__ import annotations
@@ -12,11 +15,16 @@ from textual import on
 from textual.screen import Screen
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
+from reviewtui.domain.dates import DateOrder
+from reviewtui.domain.meeting import Draft
 from reviewtui.errors import ReviewError
 from reviewtui.services.session import Capture, MeetingSession, Saved
+from reviewtui.services.session.drafts import edit_draft_key, new_draft_key
+from reviewtui.services.session.entry import Context
 from reviewtui.tui.markup import safe, status_badge
-from reviewtui.tui.screens.capture import CaptureScreen
 from reviewtui.tui.screens.dialogs import ConfirmScreen, KindScreen
+from reviewtui.tui.widgets.ask_dock import AskDock, Question
+from reviewtui.tui.widgets.capture_dock import CaptureDock, CaptureRequest
 from reviewtui.tui.widgets.captured_list import CapturedList
 
 
@@ -24,9 +32,15 @@ class ItemsScreen(Screen[None]):
     """A screen over a :class:`MeetingSession` that captures and reviews items."""
 
     session: MeetingSession
+    date_order: DateOrder = "dmy"
 
-    def refresh_all(self, focus: bool = False) -> None:
-        """Redraw from the session (the meeting screen draws everything)."""
+    def refresh_all(self, focus: bool = False, changed: int | None = None) -> None:
+        """Redraw from the session (the meeting screen draws everything); the captured
+        lists keep their cursor on item ``changed``."""
+        raise NotImplementedError
+
+    def focus_item(self) -> None:
+        """Put the focus on the item on screen (after a line closes)."""
         raise NotImplementedError
 
     def _safely(self, work: Callable[[], object]) -> bool:
@@ -38,38 +52,97 @@ class ItemsScreen(Screen[None]):
             return False
         return True
 
-    def _open_capture(
-        self, kind: ItemKind, editing: CapturedItem | None, save: Callable[[Capture], Saved]
-    ) -> None:
+    @property
+    def typing(self) -> bool:
+        """Whether a line under the item is open (its keys are text, not commands)."""
+        return any(line.is_open for line in (self.capture_line, self.ask_line))
+
+    @property
+    def capture_line(self) -> CaptureDock:
+        """The capture line under the item."""
+        return self.query_one(CaptureDock)
+
+    @property
+    def ask_line(self) -> AskDock:
+        """The question line under the item."""
+        return self.query_one(AskDock)
+
+    def ask(self, question: Question) -> None:
+        """Ask one question in the line under the item (the answer goes to the question)."""
+        self.ask_line.ask(question)
+
+    # -- the capture line ------------------------------------------------------------
+
+    def _open_capture(self, kind: ItemKind, editing: CapturedItem | None = None) -> None:
         session = self.session
         current = session.current
         measure = session.state.measure(current)
         context = safe(current.title)
         if measure is not None:
             context = f"{status_badge(session.state.level(measure))} {context}"
+        if editing is not None:
+            key = edit_draft_key(editing.number)
+            number = editing.number
 
-        def saved(result: Saved | None) -> None:
-            if result is None:
-                return
-            what = "updated" if editing else "saved"
-            self.notify(
-                f"✔ {result.item.ref} {what}: {result.item.text}", title="Saved to disk", timeout=4
-            )
-            for warning in result.warnings:
-                self.notify(warning, severity="warning", timeout=8)
-            self.refresh_all()
+            def save(entry: Capture) -> Saved:
+                return session.captures.edit(number, entry)
 
-        self.app.push_screen(
-            CaptureScreen(
+        else:
+            key = new_draft_key(current.key, kind)
+
+            def save(entry: Capture) -> Saved:
+                return session.captures.capture(entry, key)
+
+        def closed(saved: Saved | None, left: Draft) -> None:
+            self._capture_closed(key, editing, saved, left)
+
+        reading = Context(session.store.clock.today(), session.people, self.date_order)
+        self.capture_line.open(
+            CaptureRequest(
                 kind,
                 context,
-                session.people,
-                session.store.clock.today(),
+                reading,
+                key,
                 save,
-                editing,
-            ),
-            saved,
+                session.drafts.keep,
+                closed,
+                editing=editing,
+                draft=session.drafts.get(key),
+            )  # fmt: skip
         )
+
+    def _capture_closed(
+        self, key: str, editing: CapturedItem | None, saved: Saved | None, left: Draft
+    ) -> None:
+        if saved is None:
+            self.session.drafts.keep(key, left)
+            self._safely(self.session.drafts.flush)
+            if not left.empty:
+                self.notify("✎ Draft kept: it comes back when you open this capture again")
+            return
+        what = "updated" if editing else "saved"
+        self.notify(
+            f"✔ {saved.item.ref} {what}: {saved.item.text}", title="Saved to disk", timeout=4
+        )
+        for warning in saved.warnings:
+            self.notify(warning, severity="warning", timeout=8)
+        self.refresh_all(changed=saved.item.number)
+
+    def flush_drafts(self) -> None:
+        """Save what is typed now (on quit, on a signal, and each second while typing)."""
+        open_draft = self.capture_line.current_draft()
+        if open_draft is not None:
+            self.session.drafts.keep(*open_draft)
+        self._safely(self.session.drafts.flush)
+
+    # -- the captured lists ----------------------------------------------------------
+
+    def edit_highlighted(self, listing: CapturedList) -> None:
+        """Open the capture line on the highlighted item, at once (``e``)."""
+        number = listing.highlighted_number()
+        item = self.session.state.find(number) if number is not None else None
+        if item is not None:
+            self._open_capture(item.kind, item)
 
     @on(CapturedList.Chosen)
     def _chosen(self, event: CapturedList.Chosen) -> None:
@@ -80,19 +153,17 @@ class ItemsScreen(Screen[None]):
             return
         if event.what == "resolve":
             if self._safely(lambda: session.review.close(item.number, ActionStatus.DONE)):
-                self.notify(f"✔ {item.ref} resolved", timeout=4)
-                self.refresh_all()
+                self.notify(f"✔ {item.ref} resolved · u undoes", timeout=4)
+                self.refresh_all(changed=item.number)
         elif event.what == "edit":
-            self._open_capture(
-                item.kind, item, lambda entry: session.captures.edit(item.number, entry)
-            )
+            self._open_capture(item.kind, item)
         elif event.what == "retype":
             self._retype(item)
         else:
 
             def answered(yes: bool | None) -> None:
                 if yes and self._safely(lambda: session.captures.delete(item.number)):
-                    self.notify(f"Deleted {item.ref}", timeout=4)
+                    self.notify(f"Deleted {item.ref} · u brings it back", timeout=4)
                     self.refresh_all()
 
             self.app.push_screen(
@@ -106,14 +177,12 @@ class ItemsScreen(Screen[None]):
             if kind is None or kind is item.kind:
                 return
             if kind is ItemKind.ACTION and (item.owner is None or item.due is None):
-                # An action needs an owner and a date: finish it in the form.
-                self._open_capture(
-                    kind, item, lambda entry: session.captures.edit(item.number, entry)
-                )
+                # An action needs an owner and a date: finish it in the capture line.
+                self._open_capture(kind, item)
                 return
             entry = Capture(kind, item.text, item.owner, item.due)
             if self._safely(lambda: session.captures.edit(item.number, entry)):
-                self.notify(f"{item.ref} is now a {kind.value}", timeout=4)
-                self.refresh_all()
+                self.notify(f"{item.ref} is now a {kind.value} · u undoes", timeout=4)
+                self.refresh_all(changed=item.number)
 
         self.app.push_screen(KindScreen(item.ref), chosen)

@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from collections.abc import Callable
+
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.message import Message
 from textual.widgets import ContentSwitcher, Static
 
 from reviewtui.domain.agenda import AgendaKind
-from reviewtui.domain.capture import CapturedItem, ItemKind
+from reviewtui.domain.capture import ItemKind
+from reviewtui.domain.dates import DateOrder
 from reviewtui.domain.display import day_month
-from reviewtui.errors import ReviewError
-from reviewtui.exporters.export import ExportResult, default_folder, export_meeting
 from reviewtui.services.session import CHECKPOINT_SECONDS, MeetingSession
 from reviewtui.services.views import agenda_rows, clock_figures, measure_card, review_rows
 from reviewtui.services.wrapup import wrap_up
 from reviewtui.tui.markup import safe
-from reviewtui.tui.screens.dialogs import ConfirmScreen, PromptScreen
-from reviewtui.tui.screens.reviewing import ReviewingScreen
+from reviewtui.tui.screens.closing import ClosingScreen
+from reviewtui.tui.screens.dialogs import ConfirmScreen
 from reviewtui.tui.widgets.agenda_list import AgendaList
+from reviewtui.tui.widgets.ask_dock import AskDock
+from reviewtui.tui.widgets.capture_dock import CaptureDock
 from reviewtui.tui.widgets.captured_list import CapturedList
 from reviewtui.tui.widgets.clock_bar import ClockBar
 from reviewtui.tui.widgets.key_footer import KeyFooter
@@ -39,42 +41,40 @@ VIEW_OF = {
     AgendaKind.PARKING_LOT: "view-parking",
     AgendaKind.WRAP_UP: "view-wrapup",
 }
-WRITES = {
-    "capture",
-    "skip",
-    "undo",
-    "rate",
-    "finalize",
-}
+WRITES = {"capture", "skip", "rate", "finalize", "redo"}
 
 
-class MeetingScreen(ReviewingScreen):
+class MeetingScreen(ClosingScreen):
     """Runs one meeting (or shows a finalized one, read-only)."""
 
+    # Footer order: what a meeting uses most first, so an 80-column footer still shows
+    # moving, capturing and undo (? and the palette list every key).
     BINDINGS = [
-        Binding("question_mark", "app.keys", "Keys", key_display="?", id="meeting.keys"),
-        Binding("E", "export", "Export", id="meeting.export"),
-        Binding("a", "capture('action')", "Action", id="meeting.action"),
-        Binding("d", "capture('decision')", "Decision", id="meeting.decision"),
-        Binding("i", "capture('issue')", "Issue", id="meeting.issue"),
-        Binding("n", "capture('note')", "Note", id="meeting.note"),
         Binding(
             "right,pagedown", "step(1)", "Next", key_display="→", id="meeting.next", priority=True
         ),
         Binding(
             "left,pageup", "step(-1)", "Back", key_display="←", id="meeting.back", priority=True
         ),
+        Binding("a", "capture('action')", "Action", id="meeting.action"),
+        Binding("d", "capture('decision')", "Decision", id="meeting.decision"),
+        Binding("i", "capture('issue')", "Issue", id="meeting.issue"),
+        Binding("n", "capture('note')", "Note", id="meeting.note"),
+        Binding("u,ctrl+z", "undo", "Undo", key_display="u", id="meeting.undo"),
+        Binding("U,ctrl+y", "redo", "Redo", key_display="U", id="meeting.redo"),
+        Binding("question_mark", "app.keys", "Keys", key_display="?", id="meeting.keys"),
         Binding("s", "skip", "Skip", id="meeting.skip"),
         Binding("space", "pause", "Pause", key_display="␣", id="meeting.pause"),
-        Binding("u", "undo", "Undo", id="meeting.undo"),
         Binding("g", "agenda", "Agenda", id="meeting.agenda"),
         Binding("w", "wrap_up", "Wrap-up", id="meeting.wrapup"),
+        Binding("E", "export", "Export", id="meeting.export"),
         Binding("O", "reopen", "Reopen", id="meeting.reopen"),
     ]
 
-    def __init__(self, session: MeetingSession) -> None:
+    def __init__(self, session: MeetingSession, date_order: DateOrder = "dmy") -> None:
         super().__init__()
         self.session = session
+        self.date_order = date_order
         self._warned_key: str | None = None
         self._ticks = 0
         self._keys_state: tuple[AgendaKind, bool] | None = None
@@ -95,6 +95,8 @@ class MeetingScreen(ReviewingScreen):
                         yield Static(id="parking-title")
                         yield CapturedList(id="parking")
                     yield WrapUpView(id="view-wrapup")
+                yield CaptureDock(id="capture")
+                yield AskDock(id="ask")
                 yield Static(id="captured-title")
                 yield CapturedList(id="captured")
         yield KeyFooter(compact=True)
@@ -102,6 +104,8 @@ class MeetingScreen(ReviewingScreen):
     def on_mount(self) -> None:
         """Start the clock and draw everything."""
         self.session.start()
+        for line in (self.capture_line, self.ask_line):
+            line.after_close = self.focus_item
         self.set_interval(1, self._tick)
         self.set_interval(WATCH_SECONDS, self._watch)
         self.refresh_all(focus=True)
@@ -112,8 +116,8 @@ class MeetingScreen(ReviewingScreen):
 
     # -- drawing ---------------------------------------------------------------------
 
-    def refresh_all(self, focus: bool = False) -> None:
-        """Redraw from the session."""
+    def refresh_all(self, focus: bool = False, changed: int | None = None) -> None:
+        """Redraw from the session; the captured lists keep their cursor on ``changed``."""
         session = self.session
         meeting = session.meeting
         item = session.current
@@ -140,7 +144,9 @@ class MeetingScreen(ReviewingScreen):
                 f"[b]◧ Parking lot[/b]: {len(issues)} issue(s), {len(earlier)} from earlier "
                 "meetings · t turns one into an action · c resolved · e edit"
             )
-            self.query_one("#parking", CapturedList).show(issues, today, session.meeting.id)
+            self.query_one("#parking", CapturedList).show(
+                issues, today, session.meeting.id, changed
+            )
         else:
             self.query_one(WrapUpView).show(wrap_up(session))
         shows_own_list = item.kind in (AgendaKind.PARKING_LOT, AgendaKind.WRAP_UP)
@@ -150,9 +156,9 @@ class MeetingScreen(ReviewingScreen):
         self.query_one("#captured-title", Static).update(
             f"[b]Captured here[/b] ({len(here)}) · a action · d decision · i issue · n note"
         )
-        self.query_one("#captured", CapturedList).show(here, today)
-        if focus:
-            self._focus_for(item.kind)
+        self.query_one("#captured", CapturedList).show(here, today, changed=changed)
+        if focus and not self.typing:
+            self.focus_item()
         # The footer is rebuilt on every refresh_bindings (~60 ms): only when keys change.
         keys_state = (item.kind, session.read_only)
         if keys_state != self._keys_state:
@@ -171,13 +177,16 @@ class MeetingScreen(ReviewingScreen):
         self.query_one("#review-title", Static).update(title)
         self.query_one(ReviewTable).show(review_rows(session))
 
-    def _focus_for(self, kind: AgendaKind) -> None:
+    def focus_item(self) -> None:
+        """Focus what the item on screen is worked with (the review table, the lists...)."""
+        kind = self.session.current.kind
         target = {
             AgendaKind.OPEN_ACTIONS: "#review",
             AgendaKind.PARKING_LOT: "#parking",
             AgendaKind.WRAP_UP: "#attendance",
         }.get(kind, "#view-measure")
-        self.query_one(target).focus()
+        # Now, not after a refresh: the next key typed must already go there.
+        self.set_focus(self.query_one(target), scroll_visible=False)
 
     def _watch(self) -> None:
         """Show what the shell or another app changed (an action done, a new capture)."""
@@ -187,6 +196,8 @@ class MeetingScreen(ReviewingScreen):
 
     def _tick(self) -> None:
         self._ticks += 1
+        if self.typing or self.session.drafts.unsaved:
+            self.flush_drafts()  # a kill -9 loses at most the last second of typing
         if self._ticks % CHECKPOINT_SECONDS == 0:
             self._safely(self.session.clock.checkpoint)
         self.query_one(ClockBar).show(clock_figures(self.session))
@@ -196,7 +207,10 @@ class MeetingScreen(ReviewingScreen):
     # -- keys ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide what a finalized meeting cannot do, and what only applies elsewhere."""
+        """Hide what a finalized meeting cannot do, and what only applies elsewhere; while
+        a line under the item is open its keys are text, not commands."""
+        if self.typing:
+            return action == "keys"
         read_only = self.session.read_only
         if action == "reopen":
             return read_only
@@ -209,9 +223,8 @@ class MeetingScreen(ReviewingScreen):
         return True
 
     def action_capture(self, kind: str) -> None:
-        """Open the capture dialog for an item of this kind, linked to the current item."""
-        item_kind = ItemKind(kind)
-        self._open_capture(item_kind, None, self.session.captures.capture)
+        """Open the capture line for an item of this kind, linked to the current item."""
+        self._open_capture(ItemKind(kind))
 
     def action_step(self, delta: int) -> None:
         """Go to the next or previous item; warn once before leaving an unowned red measure."""
@@ -248,11 +261,30 @@ class MeetingScreen(ReviewingScreen):
         self.query_one(ClockBar).show(clock_figures(self.session))
 
     def action_undo(self) -> None:
-        """Remove the last capture."""
-        removed: list[CapturedItem] = []
-        if self._safely(lambda: removed.append(self.session.captures.undo_last())):
-            self.notify(f"↶ Undone: {removed[0].ref} {removed[0].text}", timeout=4)
-            self.refresh_all()
+        """Take back the last change (an undone finalize asks first: it reopens)."""
+        if not self.session.history.can_undo:
+            self.notify("Nothing to undo", timeout=3)
+            return
+        if self.session.read_only:
+            self.app.push_screen(
+                ConfirmScreen("Undo finalizing? The meeting opens again for changes (U redoes)."),
+                lambda yes: self._undo_or_redo(self.session.undo) if yes else None,
+            )
+            return
+        self._undo_or_redo(self.session.undo)
+
+    def action_redo(self) -> None:
+        """Make the last undone change again."""
+        if not self.session.history.can_redo:
+            self.notify("Nothing to redo", timeout=3)
+            return
+        self._undo_or_redo(self.session.redo)
+
+    def _undo_or_redo(self, step: Callable[[], str]) -> None:
+        said: list[str] = []
+        if self._safely(lambda: said.append(step())):
+            self.notify(said[0], title="Saved to disk", timeout=5)
+            self.refresh_all(changed=self.session.history.last_number)
 
     def action_agenda(self) -> None:
         """Show and focus the agenda (on small terminals it covers the item)."""
@@ -261,89 +293,11 @@ class MeetingScreen(ReviewingScreen):
         if not self.has_class("-narrow") or self.has_class("-agenda-open"):
             self.query_one(AgendaList).focus()
         else:
-            self._focus_for(self.session.current.kind)
+            self.focus_item()
 
     def action_wrap_up(self) -> None:
         """Go to the wrap-up."""
         self._go(len(self.session.meeting.agenda) - 1)
-
-    def action_rate(self) -> None:
-        """Ask the team's 1-10 rating of the meeting."""
-
-        def read(text: str) -> int:
-            if not text.strip().isdigit() or not 1 <= int(text) <= 10:
-                raise ValueError("type a whole number from 1 to 10")
-            return int(text)
-
-        def rated(value: int | None) -> None:
-            if value is not None and self._safely(lambda: self.session.closing.set_rating(value)):
-                self.refresh_all()
-
-        self.app.push_screen(
-            PromptScreen("Rate this meeting, 1 (poor) to 10 (excellent)", read, str), rated
-        )
-
-    def action_finalize(self) -> None:
-        """End the meeting, after a yes."""
-
-        def answered(yes: bool | None) -> None:
-            if yes and self._safely(self.session.closing.finalize):
-                self.notify("■ Meeting finalized; it is now read-only", timeout=6)
-                self.refresh_all()
-
-        self.app.push_screen(
-            ConfirmScreen("Finalize this meeting? It becomes read-only (O reopens it)."),
-            answered,
-        )
-
-    class Exported(Message):
-        """An export finished (in a worker): what was written, or why nothing was."""
-
-        def __init__(self, result: ExportResult | None, error: str = "") -> None:
-            super().__init__()
-            self.result = result
-            self.error = error
-
-    def action_export(self) -> None:
-        """Write the minutes, follow-ups, calendar items and emails next to the champion."""
-        self.notify("Exporting…", timeout=3)
-        self._export(self.session.meeting.id)
-
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, meeting_id: str) -> None:
-        """Export off the UI thread (a dozen fsynced files): the screen never freezes."""
-        try:
-            result = export_meeting(self.session.store, meeting_id, default_folder(meeting_id))
-        except ReviewError as error:
-            self.post_message(self.Exported(None, str(error)))
-            return
-        self.post_message(self.Exported(result))
-
-    @on(Exported)
-    def _exported(self, event: Exported) -> None:
-        result = event.result
-        if result is None:
-            self.notify(event.error, title="Not exported", severity="error", timeout=10)
-            return
-        self.notify(
-            f"{len(result.files)} files in {result.folder}: minutes.md/.html, followups.csv, "
-            "actions.ics, email/*.eml, meeting.json",
-            title="✔ Exported",
-            timeout=10,
-        )
-        if result.without_address:
-            names = ", ".join(result.without_address)
-            self.notify(f"No email address for {names}", severity="warning", timeout=10)
-
-    def action_reopen(self) -> None:
-        """Reopen a finalized meeting, after a yes."""
-
-        def answered(yes: bool | None) -> None:
-            if yes and self._safely(self.session.closing.reopen):
-                self.notify("Meeting reopened", timeout=4)
-                self.refresh_all()
-
-        self.app.push_screen(ConfirmScreen("Reopen this finalized meeting for changes?"), answered)
 
     # -- messages from widgets -------------------------------------------------------
 

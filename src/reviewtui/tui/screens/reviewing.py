@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 
 from textual import on
+from textual.message import Message
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem
 from reviewtui.domain.dates import DATE_FORMS, DateFormatError, parse_due
-from reviewtui.domain.display import due_text
+from reviewtui.domain.display import day_month, due_text
 from reviewtui.services.stories import story
-from reviewtui.tui.screens.dialogs import PromptScreen, StoryScreen
+from reviewtui.tui.screens.dialogs import StoryScreen
 from reviewtui.tui.screens.items import ItemsScreen
+from reviewtui.tui.widgets.ask_dock import Question
+from reviewtui.tui.widgets.captured_list import CapturedList
 from reviewtui.tui.widgets.review_table import ReviewTable
 
 CLOSED = {"done": ActionStatus.DONE, "drop": ActionStatus.DROPPED, "reopen": ActionStatus.OPEN}
@@ -24,6 +27,17 @@ CLOSED = {"done": ActionStatus.DONE, "drop": ActionStatus.DROPPED, "reopen": Act
 
 class ReviewingScreen(ItemsScreen):
     """A screen that reviews the actions carried into its meeting."""
+
+    def take_now(self, message: Message) -> bool:
+        """The review's and the captured lists' choices are handled at once (see
+        :mod:`reviewtui.tui.widgets.now`)."""
+        if isinstance(message, ReviewTable.Outcome):
+            self._outcome(message)
+        elif isinstance(message, CapturedList.Chosen):
+            self._chosen(message)
+        else:
+            return False
+        return True
 
     @on(ReviewTable.Outcome)
     def _outcome(self, event: ReviewTable.Outcome) -> None:
@@ -45,32 +59,41 @@ class ReviewingScreen(ItemsScreen):
         elif event.outcome == "reword":
             self._reword(item)
         elif self._safely(lambda: session.review.close(item.number, CLOSED[event.outcome])):
-            self.notify(f"{item.ref}: {CLOSED[event.outcome].value}", timeout=4)
+            self.notify(f"{item.ref}: {CLOSED[event.outcome].value} · u undoes", timeout=4)
             self.refresh_all()
 
     def _slip(self, item: CapturedItem) -> None:
         today = self.session.store.clock.today()
+        order = self.date_order
 
         def read(text: str) -> dt.date:
             try:
-                return parse_due(text, today)
+                return parse_due(text, today, order)
             except DateFormatError as error:
                 raise ValueError(str(error)) from None
 
         def describe(due: dt.date) -> str:
-            return due_text(due, today)
+            past = " ▲ in the past" if due < today else ""
+            return due_text(due, today) + past
 
-        def dated(due: dt.date | None) -> None:
-            if due is not None:
-                self.app.push_screen(
-                    PromptScreen(f"Why did {item.ref} slip? (Enter: no reason)", str.strip),
-                    lambda reason: self._slipped(item, due, reason or ""),
+        def dated(due: dt.date) -> None:
+            self.ask(
+                Question(
+                    f"Why did {item.ref} slip? (Enter: no reason)",
+                    str.strip,
+                    lambda reason: self._slipped(item, due, reason),
                 )
+            )
 
-        was = due_text(item.due, today)
-        self.app.push_screen(
-            PromptScreen(f"New due date for {item.ref} (was {was})", read, describe, DATE_FORMS),
-            dated,
+        was = f"{item.due:%a} {day_month(item.due)}" if item.due else "no date"
+        self.ask(
+            Question(
+                f"New due date for {item.ref} (was {was})",
+                read,
+                dated,
+                describe,
+                placeholder=DATE_FORMS,
+            )
         )
 
     def _slipped(self, item: CapturedItem, due: dt.date, reason: str) -> None:
@@ -82,9 +105,14 @@ class ReviewingScreen(ItemsScreen):
     def _reassign(self, item: CapturedItem) -> None:
         names = sorted({n for p in self.session.people for n in (p.name, *p.aliases)})
 
-        def given(name: str | None) -> None:
+        def read(text: str) -> str:
+            if not text.strip():
+                raise ValueError("type a name (Tab or → takes the suggestion)")
+            return text.strip()
+
+        def given(name: str) -> None:
             warnings: list[str] = []
-            if name and self._safely(
+            if self._safely(
                 lambda: warnings.extend(self.session.review.reassign(item.number, name)[1])
             ):
                 self.notify(f"⇄ {item.ref} given to {name}", timeout=4)
@@ -92,22 +120,25 @@ class ReviewingScreen(ItemsScreen):
                     self.notify(warning, severity="warning", timeout=8)
                 self.refresh_all()
 
-        self.app.push_screen(
-            PromptScreen(
+        self.ask(
+            Question(
                 f"Who owns {item.ref} now? (was {item.owner or 'nobody'})",
-                str.strip,
-                placeholder="a name; → or Tab takes the suggestion",
-                suggestions=names,
-            ),
-            given,
+                read,
+                given,
+                placeholder="a name; Tab or → takes the suggestion",
+                names=names,
+            )
         )
 
     def _reword(self, item: CapturedItem) -> None:
-        def worded(text: str | None) -> None:
-            if text and self._safely(lambda: self.session.review.reword(item.number, text)):
-                self.notify(f"✎ {item.ref} reworded", timeout=4)
+        def read(text: str) -> str:
+            if not text.strip():
+                raise ValueError("an action cannot be blank: type what will be done")
+            return text.strip()
+
+        def worded(text: str) -> None:
+            if self._safely(lambda: self.session.review.reword(item.number, text)):
+                self.notify(f"✎ {item.ref} reworded · u undoes", timeout=4)
                 self.refresh_all()
 
-        self.app.push_screen(
-            PromptScreen(f"What does {item.ref} say now?", str.strip, value=item.text), worded
-        )
+        self.ask(Question(f"What does {item.ref} say now?", read, worded, value=item.text))

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from reviewtui.domain.capture import CapturedItem, ItemKind, outcome_label
 from reviewtui.domain.display import due_text
 from reviewtui.tui.markup import safe
+from reviewtui.tui.widgets.now import send_now
 
 KIND_LABEL = {
     ItemKind.ACTION: "☐ Action",
@@ -49,8 +50,17 @@ class CapturedList(OptionList):
             self.number = number
             self.what = what
 
-    def show(self, items: list[CapturedItem], today: dt.date, here: str | None = None) -> None:
-        """Redraw the list (items from another meeting than ``here`` say which)."""
+    def show(
+        self,
+        items: list[CapturedItem],
+        today: dt.date,
+        here: str | None = None,
+        changed: int | None = None,
+    ) -> None:
+        """Redraw the list (items from another meeting than ``here`` say which). The cursor
+        stays on the item ``changed`` (or on the one it was on), so the next ``e`` or ``x``
+        hits the item the champion is looking at; else it goes to the newest."""
+        keep = changed if changed is not None else self.highlighted_number()
         self.clear_options()
         options = []
         for item in items:
@@ -61,8 +71,18 @@ class CapturedList(OptionList):
                 line += f" · {outcome_label(item.status.value)}"
             options.append(Option(f"✔ {line}", id=str(item.number)))
         self.add_options(options)
-        if items:
+        numbers = [item.number for item in items]
+        if keep in numbers:
+            self.highlighted = numbers.index(keep)
+        elif items:
             self.highlighted = len(items) - 1
+
+    def highlighted_number(self) -> int | None:
+        """The number of the item under the cursor, if any."""
+        if self.highlighted is None or self.highlighted >= self.option_count:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return int(option.id) if option.id else None
 
     def _chosen(self, what: str) -> None:
         if self.highlighted is None:
@@ -70,7 +90,7 @@ class CapturedList(OptionList):
             return
         option = self.get_option_at_index(self.highlighted)
         if option.id:
-            self.post_message(self.Chosen(int(option.id), what))
+            send_now(self, self.Chosen(int(option.id), what))
 
     def action_edit(self) -> None:
         """Edit the highlighted item."""

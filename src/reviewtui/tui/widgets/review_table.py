@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from reviewtui.services.views import ReviewRow
+from reviewtui.tui.widgets.now import send_now
 
 COLUMNS = (("Id", 5), ("Now", 12), ("Action", 0), ("Owner", 15), ("Due", 16))
 """Column widths; the action takes what is left (0)."""
@@ -74,4 +75,4 @@ class ReviewTable(DataTable[str]):
             return
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
         if key is not None:
-            self.post_message(self.Outcome(int(key), outcome))
+            send_now(self, self.Outcome(int(key), outcome))

@@ -1,8 +1,10 @@
-"""Time to export a 200-item meeting in every format (md, html, csv, ics, eml, json).
+"""Export time in every format (md, html, csv, ics, eml, json), and whether it is linear.
 
-Builds the demo's data, captures 200 items (80 actions over six owners, 40 decisions,
-40 issues, 40 notes) spread over the agenda, then times ``export_meeting`` (in process,
-all formats, every file fsynced) and ``reviewtui export`` as a whole process.
+Builds the demo's data twice, with ``--items`` and with ten times as many captures (40%
+actions over six owners, 20% each decisions, issues and notes, spread over the agenda),
+then times ``export_meeting`` on both, alternating (in process, all formats, every file
+fsynced), and prints the medians and their ratio (goal: at most 12x for 10x the items).
+Last, ``reviewtui export`` of the smaller meeting as a whole process.
 
     python benchmarks/export_time.py [--items 200] [--runs 5]
 """
@@ -53,26 +55,32 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    sizes = [args.items, args.items * 10]
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder) / "data"
-        meeting_id = busy_meeting(root, args.items)
-        store = Store(root)
-        timings = []
+        meetings = {}
+        for size in sizes:
+            root = Path(folder) / f"data{size}"
+            meetings[size] = (Store(root), busy_meeting(root, size))
+        timings: dict[int, list[float]] = {size: [] for size in sizes}
+        files = 0
         for run in range(args.runs):
-            start = time.perf_counter()
-            result = export_meeting(store, meeting_id, Path(folder) / f"out{run}")
-            timings.append(time.perf_counter() - start)
-        files = len(result.files)
+            for size in sizes:  # alternated, so both see the same machine
+                store, meeting_id = meetings[size]
+                start = time.perf_counter()
+                result = export_meeting(store, meeting_id, Path(folder) / f"out{size}-{run}")
+                timings[size].append(time.perf_counter() - start)
+                files = len(result.files)
         whole = []
+        small_store, small_meeting = meetings[sizes[0]]
         for run in range(args.runs):
             start = time.perf_counter()
             subprocess.run(
                 [
                     str(Path(sys.executable).with_name("reviewtui")),
                     "--data-dir",
-                    str(root),
+                    str(small_store.data.root),
                     "export",
-                    meeting_id,
+                    small_meeting,
                     "--out",
                     str(Path(folder) / f"cli{run}"),
                 ],
@@ -80,14 +88,15 @@ def main() -> None:
                 capture_output=True,
             )
             whole.append(time.perf_counter() - start)
-        print(f"export of a {args.items}-item meeting, all formats ({files} files):")
-        print(
-            f"  in process     median {statistics.median(timings) * 1000:6.0f} ms"
-            f"   min {min(timings) * 1000:6.0f} ms"
-        )
-        print(
-            f"  reviewtui export (whole process) median {statistics.median(whole) * 1000:6.0f} ms"
-        )
+    medians = {size: statistics.median(timings[size]) * 1000 for size in sizes}
+    print(f"export, all formats ({files} files), {args.runs} alternated runs, in process:")
+    for size in sizes:
+        print(f"  {size:>6} items  median {medians[size]:6.0f} ms   min "
+              f"{min(timings[size]) * 1000:6.0f} ms")  # fmt: skip
+    ratio = medians[sizes[1]] / medians[sizes[0]]
+    print(f"  10x the items: {ratio:.1f}x the time (goal <= 12x)")
+    print(f"  reviewtui export of {sizes[0]} items (whole process) median "
+          f"{statistics.median(whole) * 1000:6.0f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":

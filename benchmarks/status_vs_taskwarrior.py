@@ -1,13 +1,15 @@
-"""``reviewtui status --owner X`` against taskwarrior 2.6 on the same size of history.
+"""``reviewtui status --owner X`` against taskwarrior listing the same owner's pending tasks.
 
-Builds 10,000 actions over 100 meetings in a reviewtui data dir, and 10,000 pending
-tasks in 100 projects in a taskwarrior data dir, then times (wall clock, whole process,
-output piped) ``reviewtui status --owner NAME`` and ``task project:P list``.
+Builds a data dir the way the app does (``--history`` actions captured in 100 meetings
+run through ``MeetingSession``, all left open), then a taskwarrior data dir holding the
+same open actions (one pending task each, tagged with its owner). Times, whole process
+and output piped, turn about: ``reviewtui status --owner NAME`` and
+``task +TAG status:pending list``, and checks both list the same number of actions.
+Prints the medians and the ratio.
 
-    python benchmarks/status_vs_taskwarrior.py [--runs 15]
+    python benchmarks/status_vs_taskwarrior.py [--runs 15] [--history 10000]
 
-Needs taskwarrior (Debian package ``taskwarrior``) for the comparison; without it only
-reviewtui is timed.
+Needs taskwarrior (Debian package ``taskwarrior``).
 """
 
 from __future__ import annotations
@@ -20,48 +22,29 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from capture_latency import seed_history  # noqa: E402
-from reviewtui.importers import load_scorecard  # noqa: E402
-from reviewtui.store.repository import Store  # noqa: E402
+from scale import NORTHWIND, alternate, median_ratio, seed_history, wall  # noqa: E402
 
-SAMPLE = (
-    Path(__file__).resolve().parents[1] / "sample_scorecards" / "northwind_balanced_scorecard.csv"
-)
-ACTIONS, MEETINGS = 10_000, 100
+OWNER = "Priya Raman"
 
 
-def timed(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float, int]:
-    """(min ms, median ms, output lines) over ``runs`` runs after one warm-up."""
-    subprocess.run(command, env=env, capture_output=True, check=True)
-    samples = []
-    lines = 0
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-        samples.append((time.perf_counter() - start) * 1000)
-        lines = len(result.stdout.splitlines())
-    return min(samples), statistics.median(samples), lines
-
-
-def build_taskwarrior(folder: Path) -> dict[str, str]:
-    """A taskwarrior data dir with ACTIONS pending tasks in MEETINGS projects."""
+def build_taskwarrior(folder: Path, actions: list[dict[str, object]]) -> dict[str, str]:
+    """A taskwarrior data dir with one pending task per open action, tagged by owner."""
     rc = folder / "taskrc"
     rc.write_text(f"data.location={folder / 'task'}\nconfirmation=off\nverbose=nothing\n")
     env = {**os.environ, "TASKRC": str(rc)}
     tasks = [
         {
-            "description": f"Follow up on measure {n % 20} with the regional team",
+            "description": action["action"],
             "status": "pending",
-            "project": f"meeting{n % MEETINGS}",
-            "due": f"2026{1 + n % 12:02d}{1 + n % 28:02d}T000000Z",
+            "tags": [str(action["owner"]).replace(" ", "")],
+            "due": str(action["due"]).replace("-", "") + "T000000Z",
             "entry": "20260101T000000Z",
         }
-        for n in range(ACTIONS)
+        for action in actions
     ]
     source = folder / "tasks.json"
     source.write_text(json.dumps(tasks))
@@ -70,50 +53,47 @@ def build_taskwarrior(folder: Path) -> dict[str, str]:
 
 
 def main() -> None:
-    """Build both histories and print the timings."""
+    """Build both sides and print the comparison."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--history", type=int, default=10_000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(dir=Path.cwd()) as folder:
-        root = Path(folder) / "reviewtui"
-        store = Store(root)
-        store.save_scorecard(load_scorecard(SAMPLE))
-        owners = [p.name for p in load_scorecard(SAMPLE).people]
-        seed_history(store, ACTIONS, MEETINGS, owners=owners)
-        env = {**os.environ, "REVIEWTUI_DATA_DIR": str(root)}
-        reviewtui = shutil.which("reviewtui") or "reviewtui"
-        print(
-            f"history: {ACTIONS:,} actions over {MEETINGS} meetings; {args.runs} runs each, piped"
+    if shutil.which("task") is None:
+        sys.exit("needs taskwarrior: apt-get install taskwarrior")
+    reviewtui = str(Path(sys.executable).with_name("reviewtui"))
+    with tempfile.TemporaryDirectory(dir=Path.cwd()) as name:
+        folder = Path(name)
+        seed_history(folder / "data", NORTHWIND, args.history, close_carried=False)
+        env = {**os.environ, "REVIEWTUI_DATA_DIR": str(folder / "data")}
+        listed = subprocess.run(
+            [reviewtui, "status", "--json"], env=env, capture_output=True, check=True
         )
-        print(f"{'command':<44} {'min ms':>7} {'median':>7} {'lines':>6}")
-        for label, command in (
-            (
-                "reviewtui status --owner 'Priya Raman'",
-                [reviewtui, "status", "--owner", "Priya Raman"],
-            ),
-            (
-                "reviewtui status --owner priya --overdue",
-                [reviewtui, "status", "--owner", "priya", "--overdue"],
-            ),
-            (
-                "reviewtui status --owner 'Priya Raman' --json",
-                [reviewtui, "status", "--owner", "Priya Raman", "--json"],
-            ),
-        ):
-            fastest, median, lines = timed(command, env, args.runs)
-            print(f"{label:<44} {fastest:7.1f} {median:7.1f} {lines:6}")
-        if shutil.which("task") is None:
-            print("taskwarrior not installed: apt-get install taskwarrior to compare")
-            return
-        task_env = build_taskwarrior(Path(folder))
+        actions = json.loads(listed.stdout)
+        task_env = build_taskwarrior(folder, actions)
+        ours_command = [reviewtui, "status", "--owner", OWNER]
+        task_command = ["task", f"+{OWNER.replace(' ', '')}", "status:pending", "list"]
+        ours_rows = sum(1 for a in actions if a["owner"] == OWNER)
+        counted = subprocess.run(
+            ["task", f"+{OWNER.replace(' ', '')}", "status:pending", "count"],
+            env=task_env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        ours, theirs = alternate(
+            [lambda: wall(ours_command, env), lambda: wall(task_command, task_env)], args.runs
+        )
         version = subprocess.run(
             ["task", "--version"], env=task_env, capture_output=True, text=True
         ).stdout.strip()
-        fastest, median, lines = timed(
-            ["task", "project:meeting7", "status:pending", "list"], task_env, args.runs
+        ratio, paired = median_ratio(ours, theirs)
+        print(
+            f"{len(actions):,} open actions in 100 meetings (app-written); {OWNER}: "
+            f"{ours_rows} in reviewtui, {counted.stdout.strip()} in taskwarrior; "
+            f"{args.runs} alternated runs, output piped"
         )
-        label = f"task {version} project:meeting7 list"
-        print(f"{label:<44} {fastest:7.1f} {median:7.1f} {lines:6}")
+        ours_ms = statistics.median(ours) * 1000
+        print(f"  reviewtui status --owner '{OWNER}'   median {ours_ms:6.1f} ms")
+        print(f"  task {version} +{OWNER.replace(' ', '')} list   median "
+              f"{statistics.median(theirs) * 1000:6.1f} ms")  # fmt: skip
+        print(f"  ratio {ratio:.2f}x (paired {paired:.2f}x); goal <= 0.7x")
 
 
 if __name__ == "__main__":

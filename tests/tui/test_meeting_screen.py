@@ -148,7 +148,7 @@ async def test_leaving_an_unactioned_red_measure_warns_once(
         )
         screen.session.agenda.go_to(red)
         screen.refresh_all()
-        assert "Off track with no action" in text_of(app, "#measure-warnings")
+        assert "Off track with no action" in text_of(app, "#measure-body")
         await pilot.press("right")
         assert screen.session.meeting.current == red  # held back, with a warning
         assert any("Before moving on" in n.title for n in notes)

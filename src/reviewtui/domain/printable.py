@@ -9,20 +9,22 @@ Pure Python (no pydantic): the fast ``status`` path prints through it too.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Unicode's control characters (category Cc: C0, DEL, C1) and the bidi overrides, as one
+character class: a search is a C loop, where a Python loop over 10,000 titles took 0.8 s."""
 REPLACEMENT = "\ufffd"
 
 
 def is_control(character: str) -> bool:
     """A control character (ESC, NUL, CR...) or a bidi override."""
-    return unicodedata.category(character) == "Cc" or bool(BIDI_CONTROLS.match(character))
+    return CONTROLS.match(character) is not None
 
 
 def has_control_characters(text: str) -> bool:
     """Whether text holds control characters (escape sequences, NUL, bidi overrides)."""
-    return any(is_control(character) for character in text)
+    return CONTROLS.search(text) is not None
 
 
 def printable(value: object) -> str:

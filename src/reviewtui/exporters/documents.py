@@ -131,6 +131,9 @@ def _describe(record: MeetingRecord, item: CapturedItem) -> str:
     lines.append(f"From: {source}; reviewed at {record.meeting.id} {record.meeting.title}")
     for why in record.context_of(item):
         lines.append(f"{why.kind.value.capitalize()}: {why.text}")
+    more = record.more_context_of(item)
+    if more:
+        lines.append(f"(and {more} more on this agenda item in the minutes)")
     return "\n".join(lines)
 
 

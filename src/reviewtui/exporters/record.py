@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -80,14 +81,16 @@ class MeetingRecord:
     """Each known person's email (None when the people list has none)."""
     generated_at: dt.datetime
     _measures: dict[str, MeasureRow] = field(default_factory=dict, repr=False)
-    _context: dict[str, list[CapturedItem]] = field(default_factory=dict, repr=False)
+    _context: dict[tuple[str, ItemKind], list[CapturedItem]] = field(
+        default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
         # Looked up once per action in every export format: dictionaries keep exports linear.
         self._measures = {row.id: row for row in self.measures}
-        for item in self.items:
+        for item in sorted(self.items, key=lambda each: each.number):
             if item.agenda_item is not None and item.kind in (ItemKind.DECISION, ItemKind.NOTE):
-                self._context.setdefault(item.agenda_item, []).append(item)
+                self._context.setdefault((item.agenda_item, item.kind), []).append(item)
 
     def email_of(self, name: str | None) -> str | None:
         """The email address of an owner, if the people list has one."""
@@ -98,8 +101,40 @@ class MeetingRecord:
         return self._measures.get(item.measure_id or "")
 
     def context_of(self, item: CapturedItem) -> list[CapturedItem]:
-        """Decisions and notes captured on the same agenda item: why the action exists."""
-        return self._context.get(item.agenda_item or "", []) if item.agenda_item else []
+        """Why an action exists: up to :data:`CONTEXT_SHOWN` decisions and notes captured on
+        its agenda item, decisions first, the ones captured nearest to it, in capture order.
+
+        Capped so that each action's part of an export has a bounded size: a long agenda
+        item would otherwise repeat all its decisions under every one of its actions, and
+        exports would grow with the square of the meeting (the minutes list them all).
+        """
+        chosen: list[CapturedItem] = []
+        for kind in (ItemKind.DECISION, ItemKind.NOTE):
+            found = self._context.get((item.agenda_item or "", kind), [])
+            chosen += _nearest(found, item.number, CONTEXT_SHOWN - len(chosen))
+        return sorted(chosen, key=lambda each: each.number)
+
+    def more_context_of(self, item: CapturedItem) -> int:
+        """How many decisions and notes of the action's agenda item :meth:`context_of` leaves
+        out (the minutes have them all)."""
+        total = sum(
+            len(self._context.get((item.agenda_item or "", kind), []))
+            for kind in (ItemKind.DECISION, ItemKind.NOTE)
+        )
+        return total - len(self.context_of(item))
+
+
+CONTEXT_SHOWN = 3
+"""Decisions and notes shown with each action in emails and calendar items."""
+
+
+def _nearest(found: list[CapturedItem], number: int, wanted: int) -> list[CapturedItem]:
+    """The ``wanted`` items of ``found`` (in number order) captured nearest to ``number``."""
+    if wanted <= 0 or not found:
+        return []
+    at = bisect.bisect_left(found, number, key=lambda each: each.number)
+    window = found[max(0, at - wanted) : at + wanted]  # the nearest are always in here
+    return sorted(window, key=lambda each: (abs(each.number - number), each.number))[:wanted]
 
 
 def _tone(card: Scorecard, measure: Measure, key: str) -> str:

@@ -15,13 +15,17 @@ meeting keeps exactly the list it reviewed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
-from reviewtui.domain.meeting import Meeting, MeetingState
+from reviewtui.domain.meeting import Meeting, MeetingHeader, MeetingState
 from reviewtui.domain.review import changes_since
 from reviewtui.services.ownership import Ownership, ownership
 from reviewtui.store.repository import Store
+
+HeaderT = TypeVar("HeaderT", bound=MeetingHeader)
 
 
 @dataclass
@@ -41,7 +45,9 @@ class UnderReview:
         return self.previous.held_at if self.previous else None
 
 
-def previous_meeting(meetings: list[Meeting], meeting: Meeting, now: dt.datetime) -> Meeting | None:
+def previous_meeting(
+    meetings: Sequence[HeaderT], meeting: MeetingHeader, now: dt.datetime
+) -> HeaderT | None:
     """The latest other meeting of the same scorecard held before this one started."""
     start = meeting.started_at or now
     held = [
@@ -57,10 +63,12 @@ def previous_meeting(meetings: list[Meeting], meeting: Meeting, now: dt.datetime
 
 def actions_under_review(store: Store, meeting: Meeting) -> UnderReview:
     """What the meeting's open-actions review shows, as of now."""
-    meetings = store.meetings()
+    # Each file read once; the agendas are not needed to relate meetings.
+    meetings, items = store.everything()
     owners = ownership(store, meetings)
-    found = UnderReview(previous=previous_meeting(meetings, meeting, store.clock.now()))
-    for item in store.all_items():
+    previous = previous_meeting(meetings, meeting, store.clock.now())
+    found = UnderReview(previous=store.meeting(previous.id) if previous else None)
+    for item in items:
         if item.meeting_id == meeting.id:
             continue
         if item.kind is ItemKind.ACTION and _reviewed(item, meeting, found, owners):
@@ -71,7 +79,9 @@ def actions_under_review(store: Store, meeting: Meeting) -> UnderReview:
     return found
 
 
-def _reviewed(item: CapturedItem, meeting: Meeting, found: UnderReview, owners: Ownership) -> bool:
+def _reviewed(
+    item: CapturedItem, meeting: MeetingHeader, found: UnderReview, owners: Ownership
+) -> bool:
     if meeting.read_only:
         return item.number in meeting.carried
     if owners.scorecard_of(item) != meeting.scorecard_id:
@@ -83,7 +93,7 @@ def _reviewed(item: CapturedItem, meeting: Meeting, found: UnderReview, owners: 
     )
 
 
-def _offered(item: CapturedItem, meeting: Meeting, owners: Ownership) -> bool:
+def _offered(item: CapturedItem, meeting: MeetingHeader, owners: Ownership) -> bool:
     if meeting.read_only:
         return item.number in meeting.carried_issues
     if owners.scorecard_of(item) != meeting.scorecard_id:

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from reviewtui.domain.people import KnownPerson, match_person
-from reviewtui.domain.rules import counts_as_redating
-from reviewtui.errors import StorageError
+from reviewtui.services.action_cache import cached_actions
 from reviewtui.services.scorecard_index import MeasureFacts, load_index
 from reviewtui.store import layout
 
@@ -123,23 +122,11 @@ class ActionIndex:
         self.only_card = cards[0] if len(cards) == 1 else None
 
     def raw_actions(self) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
-        """Each stored action record with its meeting record (None for loose ones)."""
-        for path in layout.item_files(self.root):
-            try:
-                document = layout.read_document(path)
-            except StorageError as error:
-                self.notices.append(f"skipped {path.name}: {error}")
-                continue
-            meeting = layout.record(document, layout.MEETING_TABLE)
-            if meeting is not None and not isinstance(meeting.get("title"), str | None):
-                meeting = None
-            for item in layout.item_records(document):
-                if not isinstance(item, dict) or item.get("kind") != "action":
-                    continue
-                problem = misfit(item)
-                if problem:
-                    self.notices.append(f"skipped an action in {path.name}: {problem}")
-                    continue
+        """Each stored action record (as the listing reads it, from the per-file cache in
+        :mod:`reviewtui.services.action_cache`) with its meeting (None for loose ones)."""
+        for actions, meeting, notices in cached_actions(self.root, misfit):
+            self.notices += notices
+            for item in actions:
                 yield item, meeting
 
     def owner_matcher(self, typed: str) -> set[str]:
@@ -212,9 +199,5 @@ class ActionIndex:
             or (meeting.get("scorecard_id") if meeting else None)
             or (measure["scorecard_id"] if measure else None)
             or self.only_card,
-            slips=sum(
-                1
-                for change in item.get("history", [])
-                if counts_as_redating(change.get("field"), change.get("old"))
-            ),
+            slips=item["slips"],
         )

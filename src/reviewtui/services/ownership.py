@@ -8,10 +8,11 @@ reviews another's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reviewtui.domain.capture import CapturedItem
-from reviewtui.domain.meeting import Meeting
+from reviewtui.domain.meeting import MeetingHeader
 from reviewtui.services.scorecard_index import load_index
 from reviewtui.store.repository import Store
 
@@ -35,13 +36,13 @@ class Ownership:
         )
 
 
-def ownership(store: Store, meetings: list[Meeting] | None = None) -> Ownership:
+def ownership(store: Store, meetings: Sequence[MeetingHeader] | None = None) -> Ownership:
     """Read what decides ownership, once (meetings and the scorecard index)."""
     from reviewtui.services.scorecard_facts import rebuild_index
 
     index = load_index(store.data.root) or rebuild_index(store.data.root)
     cards = sorted({facts["scorecard_id"] for facts in index["measures"].values()})
-    found = store.meetings() if meetings is None else meetings
+    found = store.meeting_headers() if meetings is None else meetings
     return Ownership(
         meeting_cards={m.id: m.scorecard_id for m in found},
         measure_cards={mid: facts["scorecard_id"] for mid, facts in index["measures"].items()},

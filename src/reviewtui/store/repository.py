@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb.table import Document
 
 from reviewtui.domain.capture import CapturedItem
 from reviewtui.domain.clock import Clock, SystemClock
-from reviewtui.domain.meeting import Meeting
+from reviewtui.domain.meeting import Meeting, MeetingHeader
 from reviewtui.domain.revise import revised
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import CorruptFileError, NotFoundError
@@ -27,6 +27,8 @@ from reviewtui.store.items import ItemRecords
 from reviewtui.store.journal import JOURNAL_SUFFIX
 from reviewtui.store.records import validate_document, validated
 from reviewtui.store.snapshots import read_snapshot, write_snapshot
+
+HeaderT = TypeVar("HeaderT", bound=MeetingHeader)
 
 
 class Store(ItemRecords):
@@ -153,10 +155,20 @@ class Store(ItemRecords):
 
     def meetings(self) -> list[Meeting]:
         """All readable meetings, oldest first; a damaged file is skipped with a notice."""
+        return self._all_meetings(Meeting)
+
+    def meeting_headers(self) -> list[MeetingHeader]:
+        """Every readable meeting's header (no agenda read): to find and relate meetings."""
+        return self._all_meetings(MeetingHeader)
+
+    def _all_meetings(self, model: type[HeaderT]) -> list[HeaderT]:
         found = []
         for path in layout.meeting_files(self.data.root):
             try:
-                found.append(self.meeting(path.stem))
+                row = layout.record(self.documents.read(path), layout.MEETING_TABLE)
+                if row is None:
+                    raise NotFoundError(f"no meeting record in {path.name}")
+                found.append(validated(model, row, path))
             except (CorruptFileError, NotFoundError) as error:
                 self._notice(f"skipped {path.name}: {error}")
         return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from collections.abc import Iterable
 
@@ -29,6 +30,13 @@ from reviewtui.tui.themes import (
 from reviewtui.tui.widgets.dock_input import DockInput
 
 PROJECTOR_THEME = "projector"
+
+
+def _collect_from_now_on() -> None:
+    """The first frame is drawn: what start-up made stays for good (frozen, never scanned
+    again), and the garbage collector runs again for what the meeting makes."""
+    gc.freeze()
+    gc.enable()
 
 
 class ReviewApp(App[None]):
@@ -60,9 +68,11 @@ class ReviewApp(App[None]):
         self.by = by
         self.theme_name = theme_name
         self.theme_problems: list[str] = []
+        self._set_up_themes()
 
-    def on_mount(self) -> None:
-        """Register the theme files, pick the theme, open the first screen."""
+    def _set_up_themes(self) -> None:
+        """Register the theme files and pick the theme, before the first frame: set after
+        mount, every theme change parses the stylesheet again (3-4 times, ~40 ms)."""
         themes, self.theme_problems = load_theme_files()
         for theme in themes:
             self.register_theme(theme.to_theme())
@@ -74,6 +84,9 @@ class ReviewApp(App[None]):
         for name in BUILTIN_THEMES:
             if name not in ours and name != "textual-ansi":
                 self.unregister_theme(name)
+
+    def on_mount(self) -> None:
+        """Follow theme changes, say which theme files were skipped, open the first screen."""
         self._mark_projector()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         for problem in self.theme_problems:
@@ -84,6 +97,7 @@ class ReviewApp(App[None]):
         else:
             self.push_screen(StartScreen(self.store))
 
+        self.call_after_refresh(_collect_from_now_on)
         # A terminal closed (SIGHUP) or a kill (SIGTERM): save what is typed, then quit.
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.markup import escape
+from textual.widgets import Static
 
 from reviewtui.domain.status import StatusLevel
 
@@ -40,3 +41,11 @@ def answer_preview(typed: str, read: Callable[[str], Any], describe: Callable[[A
         return f"→ [b]{safe(describe(read(typed)))}[/b]"
     except ValueError as error:
         return f"[bold $error]✖ {safe(error)}[/]"
+
+
+def set_text(widget: Static, markup: str) -> None:
+    """Show ``markup`` in ``widget`` unless it already shows exactly that: an update costs a
+    layout of the screen, and most of a step's texts (the header, titles) are unchanged."""
+    if getattr(widget, "_reviewtui_markup", None) != markup:
+        widget._reviewtui_markup = markup  # type: ignore[attr-defined]
+        widget.update(markup)

@@ -132,7 +132,8 @@ class MeetingSession:
         state.store.compact(state.meeting.id)
         if state.meeting.state is MeetingState.PLANNED:
             state.commit(state=MeetingState.IN_PROGRESS, started_at=state.store.clock.now())
-        self.review.refresh()
+        # What is under review was read when the session opened, a moment ago.
+        self.review.remember()
         self.clock.start()
 
     def poll(self) -> bool:

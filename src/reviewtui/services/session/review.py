@@ -34,12 +34,18 @@ class Review:
         state.carried, state.carried_issues = found.actions, found.issues
         state.previous = found.previous
         state.previous_items = state.store.items(found.previous.id) if found.previous else []
-        numbers = sorted(item.number for item in found.actions)
-        issues = sorted(item.number for item in found.issues)
+        if save:
+            self.remember()
+
+    def remember(self) -> None:
+        """Save the lists under review in the meeting, if they changed (one small write)."""
+        state = self.state
+        numbers = sorted(item.number for item in state.carried)
+        issues = sorted(item.number for item in state.carried_issues)
         changed = numbers != sorted(state.meeting.carried) or issues != sorted(
             state.meeting.carried_issues
         )
-        if save and not state.read_only and changed:
+        if not state.read_only and changed:
             state.commit(carried=numbers, carried_issues=issues)
 
     def close(self, number: int, outcome: ActionStatus, note: str = "") -> CapturedItem:

@@ -6,15 +6,19 @@ Split from :mod:`reviewtui.tui.screens.meeting` (which subclasses this).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.message import Message
 
 from reviewtui.errors import ReviewError
-from reviewtui.exporters.export import ExportResult, default_folder, export_meeting
 from reviewtui.tui.markup import safe
 from reviewtui.tui.screens.dialogs import ConfirmScreen
 from reviewtui.tui.screens.reviewing import ReviewingScreen
 from reviewtui.tui.widgets.ask_dock import Question
+
+if TYPE_CHECKING:  # the exporters (jinja2, icalendar) load when exporting, not at start
+    from reviewtui.exporters.export import ExportResult
 
 SHOWN_LEFTOVERS = 8
 """Lines of "what is left" the finalize question lists before "and N more"."""
@@ -80,6 +84,8 @@ class ClosingScreen(ReviewingScreen):
     def _export(self, meeting_id: str) -> None:
         """Export off the UI thread (a dozen fsynced files): the screen never freezes."""
         try:
+            from reviewtui.exporters.export import default_folder, export_meeting
+
             result = export_meeting(self.session.store, meeting_id, default_folder(meeting_id))
         except ReviewError as error:
             self.post_message(self.Exported(None, str(error)))

@@ -26,6 +26,7 @@ from reviewtui.tui.screens.dialogs import ConfirmScreen, KindScreen
 from reviewtui.tui.widgets.ask_dock import AskDock, Question
 from reviewtui.tui.widgets.capture_dock import CaptureDock, CaptureRequest
 from reviewtui.tui.widgets.captured_list import CapturedList
+from reviewtui.tui.widgets.docked_line import DockedLine
 
 
 class ItemsScreen(Screen[None]):
@@ -55,7 +56,15 @@ class ItemsScreen(Screen[None]):
     @property
     def typing(self) -> bool:
         """Whether a line under the item is open (its keys are text, not commands)."""
-        return any(line.is_open for line in (self.capture_line, self.ask_line))
+        lines = self.query(DockedLine) if not self.is_mounted else self._lines()
+        return any(line.is_open for line in lines)
+
+    def _lines(self) -> tuple[DockedLine, ...]:
+        # Asked for every key on every footer draw: found once, not searched each time.
+        found: tuple[DockedLine, ...] | None = getattr(self, "_docked_lines", None)
+        if found is None:
+            found = self._docked_lines = tuple(self.query(DockedLine))
+        return found
 
     @property
     def capture_line(self) -> CaptureDock:

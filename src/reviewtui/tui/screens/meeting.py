@@ -16,9 +16,16 @@ from reviewtui.domain.capture import ItemKind
 from reviewtui.domain.dates import DateOrder
 from reviewtui.domain.display import day_month
 from reviewtui.services.session import CHECKPOINT_SECONDS, MeetingSession
-from reviewtui.services.views import agenda_rows, clock_figures, measure_card, review_rows
+from reviewtui.services.views import (
+    agenda_row,
+    agenda_rows,
+    agenda_signature,
+    clock_figures,
+    measure_card,
+    review_rows,
+)
 from reviewtui.services.wrapup import wrap_up
-from reviewtui.tui.markup import safe
+from reviewtui.tui.markup import safe, set_text
 from reviewtui.tui.screens.closing import ClosingScreen
 from reviewtui.tui.screens.dialogs import ConfirmScreen
 from reviewtui.tui.widgets.agenda_list import AgendaList
@@ -78,6 +85,7 @@ class MeetingScreen(ClosingScreen):
         self._warned_key: str | None = None
         self._ticks = 0
         self._keys_state: tuple[AgendaKind, bool] | None = None
+        self._agenda_drawn: list[tuple[object, ...]] = []
 
     def compose(self) -> ComposeResult:
         """Header, clock, agenda beside the item, captured items, footer."""
@@ -123,12 +131,13 @@ class MeetingScreen(ClosingScreen):
         item = session.current
         position = f"{meeting.current + 1}/{len(meeting.agenda)}"
         lock = " · [b]■ FINALIZED, read-only (O reopens)[/b]" if session.read_only else ""
-        self.query_one("#meeting-header", Static).update(
+        set_text(
+            self.query_one("#meeting-header", Static),
             f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {day_month(meeting.date)} "
-            f"{meeting.date.year} · item {position}{lock}"
+            f"{meeting.date.year} · item {position}{lock}",
         )
         self.query_one(ClockBar).show(clock_figures(session))
-        self.query_one(AgendaList).show(agenda_rows(session))
+        self._draw_agenda()
         view = VIEW_OF[item.kind]
         self.query_one(ContentSwitcher).current = view
         today = session.store.clock.today()
@@ -140,9 +149,10 @@ class MeetingScreen(ClosingScreen):
         elif item.kind is AgendaKind.PARKING_LOT:
             earlier = session.state.carried_issues
             issues = [*earlier, *(i for i in session.items if i.kind is ItemKind.ISSUE)]
-            self.query_one("#parking-title", Static).update(
+            set_text(
+                self.query_one("#parking-title", Static),
                 f"[b]◧ Parking lot[/b]: {len(issues)} issue(s), {len(earlier)} from earlier "
-                "meetings · t turns one into an action · c resolved · e edit"
+                "meetings · t turns one into an action · c resolved · e edit",
             )
             self.query_one("#parking", CapturedList).show(
                 issues, today, session.meeting.id, changed
@@ -153,8 +163,9 @@ class MeetingScreen(ClosingScreen):
         self.query_one("#captured-title").display = not shows_own_list
         self.query_one("#captured").display = not shows_own_list
         here = session.state.items_on(item)
-        self.query_one("#captured-title", Static).update(
-            f"[b]Captured here[/b] ({len(here)}) · a action · d decision · i issue · n note"
+        set_text(
+            self.query_one("#captured-title", Static),
+            f"[b]Captured here[/b] ({len(here)}) · a action · d decision · i issue · n note",
         )
         self.query_one("#captured", CapturedList).show(here, today, changed=changed)
         if focus and not self.typing:
@@ -174,8 +185,27 @@ class MeetingScreen(ClosingScreen):
             if count
             else "[b]↺ Open actions from earlier meetings[/b]: none, nothing to review."
         )
-        self.query_one("#review-title", Static).update(title)
+        set_text(self.query_one("#review-title", Static), title)
         self.query_one(ReviewTable).show(review_rows(session))
+
+    def _draw_agenda(self) -> None:
+        """Draw the agenda rows that changed since they were drawn (a step: two rows), or
+        all of them when the order or length changed."""
+        session = self.session
+        signature = agenda_signature(session)
+        drawn = self._agenda_drawn
+        listing = self.query_one(AgendaList)
+        if [row[0] for row in drawn] != [row[0] for row in signature]:
+            listing.show(agenda_rows(session))
+        else:
+            changed = {
+                index: agenda_row(session, index)
+                for index, (old, new) in enumerate(zip(drawn, signature, strict=True))
+                if old != new
+            }
+            if changed:
+                listing.update_rows(changed)
+        self._agenda_drawn = signature
 
     def focus_item(self) -> None:
         """Focus what the item on screen is worked with (the review table, the lists...)."""
@@ -192,6 +222,7 @@ class MeetingScreen(ClosingScreen):
         """Show what the shell or another app changed (an action done, a new capture)."""
         changed: list[bool] = []
         if self._safely(lambda: changed.append(self.session.poll())) and changed[0]:
+            self._agenda_drawn = []  # statuses may have changed too: every row again
             self.refresh_all()
 
     def _tick(self) -> None:
@@ -202,7 +233,7 @@ class MeetingScreen(ClosingScreen):
             self._safely(self.session.clock.checkpoint)
         self.query_one(ClockBar).show(clock_figures(self.session))
         if self._ticks % 5 == 0:
-            self.query_one(AgendaList).show(agenda_rows(self.session))
+            self._draw_agenda()
 
     # -- keys ------------------------------------------------------------------------
 
@@ -310,7 +341,7 @@ class MeetingScreen(ClosingScreen):
     def _move(self, event: AgendaList.Move) -> None:
         moved: list[int] = []
         if self._safely(lambda: moved.append(self.session.agenda.move(event.index, event.delta))):
-            self.query_one(AgendaList).show(agenda_rows(self.session))
+            self._draw_agenda()
             self.query_one(AgendaList).highlighted = moved[0]
             self.refresh_all()
 

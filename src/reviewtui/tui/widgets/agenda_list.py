@@ -45,7 +45,7 @@ class AgendaList(OptionList):
 
     def show(self, rows: list[AgendaRow]) -> None:
         """Draw the agenda; only rows whose text changed are redrawn."""
-        self.rows = rows
+        self.rows = list(rows)
         labels = [self._label(row) for row in rows]
         drawn: list[str] = getattr(self, "_labels", [])
         if len(drawn) != len(labels) or [o.id for o in self.options] != [r.key for r in rows]:
@@ -61,6 +61,16 @@ class AgendaList(OptionList):
                 if old != new:
                     self.replace_option_prompt_at_index(index, new)
         self._labels = labels
+
+    def update_rows(self, rows: dict[int, AgendaRow]) -> None:
+        """Redraw only the rows given, by index (the rest are as drawn)."""
+        drawn: list[str] = getattr(self, "_labels", [])
+        for index, row in rows.items():
+            label = self._label(row)
+            self.rows[index] = row
+            if index < len(drawn) and drawn[index] != label:
+                drawn[index] = label
+                self.replace_option_prompt_at_index(index, label)
 
     def _label(self, row: AgendaRow) -> str:
         if row.status is not None:

@@ -61,7 +61,6 @@ class CapturedList(OptionList):
         stays on the item ``changed`` (or on the one it was on), so the next ``e`` or ``x``
         hits the item the champion is looking at; else it goes to the newest."""
         keep = changed if changed is not None else self.highlighted_number()
-        self.clear_options()
         options = []
         for item in items:
             line = item_line(item, today)
@@ -69,13 +68,18 @@ class CapturedList(OptionList):
                 line += f" · [dim]from {safe(item.meeting_id)}[/dim]"
             if item.status.value != "open":
                 line += f" · {outcome_label(item.status.value)}"
-            options.append(Option(f"✔ {line}", id=str(item.number)))
-        self.add_options(options)
+            options.append((f"✔ {line}", str(item.number)))
         numbers = [item.number for item in items]
-        if keep in numbers:
-            self.highlighted = numbers.index(keep)
-        elif items:
-            self.highlighted = len(items) - 1
+        target = numbers.index(keep) if keep in numbers else len(items) - 1 if items else None
+        if options == getattr(self, "_drawn", None):
+            if target is not None and self.highlighted != target:
+                self.highlighted = target
+            return  # the same lines: redrawing them would cost a layout for nothing
+        self._drawn = options
+        self.clear_options()
+        self.add_options([Option(prompt, id=number) for prompt, number in options])
+        if target is not None:
+            self.highlighted = target
 
     def highlighted_number(self) -> int | None:
         """The number of the item under the cursor, if any."""

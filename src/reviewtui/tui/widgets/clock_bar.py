@@ -6,6 +6,7 @@ from textual.widgets import Static
 
 from reviewtui.domain.agenda import format_seconds
 from reviewtui.services.views import ClockFigures
+from reviewtui.tui.markup import set_text
 
 
 class ClockBar(Static):
@@ -31,4 +32,4 @@ class ClockBar(Static):
         else:
             parts.append("▶ running")
         self.set_class(bool(clock.item_over), "-over")
-        self.update(" · ".join(parts))
+        set_text(self, " · ".join(parts))

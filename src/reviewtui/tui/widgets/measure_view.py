@@ -3,94 +3,86 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Digits, Sparkline, Static
 
 from reviewtui.services.views import LastTime, Line, MeasureCard
-from reviewtui.tui.markup import safe, status_badge
+from reviewtui.tui.markup import safe, set_text, status_badge
 
 
 class MeasureView(VerticalScroll):
-    """Actual vs target, variance, status, trend, owner, commentary, initiatives, actions."""
+    """Actual vs target, variance, status, trend, owner, commentary, initiatives, actions.
+
+    Few widgets on purpose: each one costs layout and styling on every step, so what is
+    text is one block (``#measure-body``), drawn with one update.
+    """
 
     def compose(self) -> ComposeResult:
         """Lay out the parts; :meth:`show` fills them."""
         yield Static(id="measure-title")
         with Horizontal(id="measure-figures"):
             yield Digits(id="measure-actual")
-            with Vertical(id="measure-numbers"):
-                yield Static(id="measure-status")
-                yield Static(id="measure-target")
-                yield Static(id="measure-variance")
+            yield Static(id="measure-numbers")
         with Horizontal(id="measure-trend-row"):
             yield Sparkline([], id="measure-trend")
             yield Static(id="measure-trend-word")
-        yield Static(id="measure-warnings")
-        yield Static(id="measure-notices")
-        yield Static(id="measure-facts")
-        yield Static(id="measure-commentary")
-        yield Static(id="measure-last-time")
-        yield Static(id="measure-initiatives")
-        yield Static(id="measure-actions")
-        yield Static(id="measure-history")
+        yield Static(id="measure-body")
 
     def show(self, card: MeasureCard) -> None:
         """Draw one measure."""
         self._set("#measure-title", f"[b]{safe(card.name)}[/b]  [dim]{safe(card.id)}[/dim]")
         self.query_one("#measure-actual", Digits).update(card.actual)
-        self._set("#measure-status", status_badge(card.status))
         self._set(
-            "#measure-target", f"Target {safe(card.target)}  [dim]({safe(card.period)})[/dim]"
+            "#measure-numbers",
+            f"{status_badge(card.status)}\n"
+            f"Target {safe(card.target)}  [dim]({safe(card.period)})[/dim]\n"
+            f"{safe(card.variance)}",
         )
-        self._set("#measure-variance", safe(card.variance))
         self.query_one("#measure-trend", Sparkline).data = card.series
         self._set(
             "#measure-trend-word",
             f"{card.trend.symbol} {card.trend.value}  [dim]{len(card.series)} periods from "
             f"{safe(card.series_from)}[/dim]",
         )
-        self._set(
-            "#measure-warnings", "\n".join(f"[bold $error]⚠ {safe(w)}[/]" for w in card.warnings)
-        )
-        self.query_one("#measure-warnings").display = bool(card.warnings)
-        notices = []
-        if card.stale_since:
-            notices.append(
-                f"[bold $warning]◷ Stale data[/]: the latest actual is for {safe(card.stale_since)}"
-            )
-        if card.carried_from:
-            notices.append(
-                f"↷ Carried from {safe(card.carried_from)}: skipped or not reached there"
-            )
-        self._set("#measure-notices", "\n".join(notices))
-        self.query_one("#measure-notices").display = bool(notices)
-        self._set("#measure-last-time", _last_time(card.last_time))
-        self.query_one("#measure-last-time").display = card.last_time is not None
-        owner = safe(card.owner) if card.owner else "[bold $error]⚠ nobody[/]"
-        self._set("#measure-facts", f"Owner [b]{owner}[/b] · {safe(card.facts)}")
-        commentary = []
-        if card.analysis:
-            commentary.append(f"[b]Analysis[/b]  {safe(card.analysis)}")
-        if card.recommendation:
-            commentary.append(f"[b]Recommendation[/b]  {safe(card.recommendation)}")
-        self._set("#measure-commentary", "\n".join(commentary) or "[dim]No commentary[/dim]")
-        self._set(
-            "#measure-initiatives", "[b]Initiatives[/b]\n" + _lines(card.initiatives, "none linked")
-        )
-        self._set(
-            "#measure-actions",
-            f"[b]Open actions on this measure ({len(card.open_actions)})[/b]\n"
-            + _lines(card.open_actions, "none"),
-        )
-        rows = [
-            f"{safe(row.period):<9} {row.actual:>12}  {safe(row.target):<18} "
-            f"{status_badge(row.status)}"
-            for row in card.history
-        ]
-        self._set("#measure-history", "[b]Recent periods[/b]\n" + "\n".join(rows))
+        self._set("#measure-body", "\n\n".join(part for part in _body(card) if part))
 
     def _set(self, selector: str, content: str) -> None:
-        self.query_one(selector, Static).update(content)
+        set_text(self.query_one(selector, Static), content)
+
+
+def _body(card: MeasureCard) -> list[str]:
+    """The text under the figures, block by block (an empty block is left out)."""
+    warnings = "\n".join(f"[bold $error]▌ ⚠ {safe(w)}[/]" for w in card.warnings)
+    notices = []
+    if card.stale_since:
+        notices.append(
+            f"[bold $warning]▌ ◷ Stale data[/]: the latest actual is for {safe(card.stale_since)}"
+        )
+    if card.carried_from:
+        notices.append(
+            f"[$warning]▌[/] ↷ Carried from {safe(card.carried_from)}: skipped or not reached there"
+        )
+    owner = safe(card.owner) if card.owner else "[bold $error]⚠ nobody[/]"
+    commentary = []
+    if card.analysis:
+        commentary.append(f"[b]Analysis[/b]  {safe(card.analysis)}")
+    if card.recommendation:
+        commentary.append(f"[b]Recommendation[/b]  {safe(card.recommendation)}")
+    history = [
+        f"{safe(row.period):<9} {row.actual:>12}  {safe(row.target):<18} {status_badge(row.status)}"
+        for row in card.history
+    ]
+    return [
+        warnings,
+        "\n".join(notices),
+        f"Owner [b]{owner}[/b] · {safe(card.facts)}",
+        "\n".join(commentary) or "[dim]No commentary[/dim]",
+        _last_time(card.last_time),
+        "[b]Initiatives[/b]\n" + _lines(card.initiatives, "none linked"),
+        f"[b]Open actions on this measure ({len(card.open_actions)})[/b]\n"
+        + _lines(card.open_actions, "none"),
+        "[b]Recent periods[/b]\n" + "\n".join(history),
+    ]
 
 
 def _lines(lines: list[Line], empty: str) -> str:

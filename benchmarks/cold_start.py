@@ -1,0 +1,124 @@
+"""Cold start to the first useful frame: ``reviewtui meeting run`` against a bare Textual app.
+
+Both run in a real terminal (tmux, 120x36), polled every 2 ms, turn about (ours, then
+the bare app, ``--runs`` times after a warm-up each), from launch until their first
+useful frame is on screen: the meeting's first agenda item for ours, the bare app's line
+for the yardstick (``benchmarks/bare_textual.py``: Header, Static, Footer). Prints each
+side's median and the ratio (of the medians, and the median of the run-by-run ratios).
+
+Scenarios: ``northwind`` (the demo's data: an earlier meeting, its open actions) and
+``large`` (``--measures`` synthetic measures, ``--history`` past actions).
+
+    python benchmarks/cold_start.py [--runs 9] [--scenario northwind,large]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from reviewtui.services.demo import seed_demo  # noqa: E402
+from reviewtui.services.meetings import plan_meeting  # noqa: E402
+from reviewtui.store.repository import Store  # noqa: E402
+from scale import alternate, median_ratio, scorecard_file, seed_history  # noqa: E402
+
+HERE = Path(__file__).parent
+REVIEWTUI = str(Path(sys.executable).with_name("reviewtui"))
+
+
+def first_frame(command: str, marker: str) -> float:
+    """Seconds from launching ``command`` in tmux until ``marker`` is on screen."""
+    name = f"cold-{os.getpid()}-{time.monotonic_ns()}"
+    start = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "36", command], check=True
+    )
+    try:
+        while True:
+            shown = subprocess.run(
+                ["tmux", "capture-pane", "-t", name, "-p"], capture_output=True, text=True
+            ).stdout
+            if marker in shown:
+                return time.perf_counter() - start
+            if time.perf_counter() - start > 60:
+                sys.exit(f"{marker!r} never showed; the screen shows:\n{shown}")
+            time.sleep(0.002)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def northwind(folder: Path) -> str:
+    """The demo's data; returns the meeting to open."""
+    return seed_demo(Store(folder / "data")).id
+
+
+def large(folder: Path, measures: int, history: int) -> str:
+    """``measures`` measures, ``history`` past actions; returns a new meeting to open."""
+    store = seed_history(folder / "data", scorecard_file(folder, measures), history)
+    card = store.scorecards()[0]
+    return plan_meeting(store, card, date=store.clock.today(), length_minutes=60).id
+
+
+def compare(label: str, folder: Path, meeting_id: str, runs: int) -> None:
+    env = f"REVIEWTUI_DATA_DIR={folder / 'data'} REVIEWTUI_CONFIG_DIR={folder / 'config'}"
+    env += f" REVIEWTUI_STATE_DIR={folder / 'state'}"
+    ours_command = f"{env} exec {REVIEWTUI} meeting run {meeting_id}"
+    bare_command = f"exec {sys.executable} {HERE / 'bare_textual.py'}"
+    ours, bare = alternate(
+        [
+            lambda: first_frame(ours_command, "item 1/"),
+            lambda: first_frame(bare_command, "bare textual app ready"),
+        ],
+        runs,
+    )
+    ratio, paired = median_ratio(ours, bare)
+    print(
+        f"  {label:<34} ours {statistics.median(ours) * 1000:6.0f} ms   bare "
+        f"{statistics.median(bare) * 1000:6.0f} ms   ratio {ratio:4.2f}x (paired {paired:4.2f}x)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--scenario", default="northwind,large")
+    parser.add_argument("--measures", type=int, default=1000)
+    parser.add_argument("--history", type=int, default=10_000)
+    args = parser.parse_args()
+    if shutil.which("tmux") is None:
+        sys.exit("this benchmark needs tmux (apt-get install tmux)")
+    # A session that outlives the runs: without it the tmux server exits after each run
+    # and the next launch races its shutdown (and pays its start).
+    keeper = f"cold-keeper-{os.getpid()}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep 3600"], check=True)
+    try:
+        run_scenarios(args)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
+
+
+def run_scenarios(args: argparse.Namespace) -> None:
+    """Each scenario's comparison."""
+    print(f"cold start to the first useful frame, {args.runs} alternated runs, tmux 120x36")
+    for scenario in args.scenario.split(","):
+        with tempfile.TemporaryDirectory() as name:
+            folder = Path(name)
+            if scenario == "northwind":
+                compare("Northwind (demo data)", folder, northwind(folder), args.runs)
+            else:
+                meeting_id = large(folder, args.measures, args.history)
+                label = f"{args.measures} measures, {args.history:,} past actions"
+                compare(label, folder, meeting_id, args.runs)
+
+
+if __name__ == "__main__":
+    main()

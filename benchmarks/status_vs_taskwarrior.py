@@ -77,8 +77,16 @@ def main() -> None:
             ["task", f"+{OWNER.replace(' ', '')}", "status:pending", "count"],
             env=task_env, capture_output=True, text=True, check=True,
         )  # fmt: skip
-        ours, theirs = alternate(
-            [lambda: wall(ours_command, env), lambda: wall(task_command, task_env)], args.runs
+        floor = [sys.executable, "-c", "pass"]  # what any Python command pays here
+        version_command = [reviewtui, "--version"]  # the interpreter, click and our imports
+        ours, theirs, bare, imports = alternate(
+            [
+                lambda: wall(ours_command, env),
+                lambda: wall(task_command, task_env),
+                lambda: wall(floor, env),
+                lambda: wall(version_command, env),
+            ],
+            args.runs,
         )
         version = subprocess.run(
             ["task", "--version"], env=task_env, capture_output=True, text=True
@@ -94,6 +102,8 @@ def main() -> None:
         print(f"  task {version} +{OWNER.replace(' ', '')} list   median "
               f"{statistics.median(theirs) * 1000:6.1f} ms")  # fmt: skip
         print(f"  ratio {ratio:.2f}x (paired {paired:.2f}x); goal <= 0.7x")
+        print(f"  of which: python -c pass {statistics.median(bare) * 1000:6.1f} ms, "
+              f"reviewtui --version {statistics.median(imports) * 1000:6.1f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewtui.services.action_cache import CACHE_FILE
+from reviewtui.services.action_cache import CACHE_FILE, CACHE_VERSION, FIELDS, seal
 from tests.cli.test_actions import add, data, run, status_json
 
 __all__ = ["data"]  # the fixture, imported for pytest
@@ -16,6 +16,13 @@ __all__ = ["data"]  # the fixture, imported for pytest
 
 def cache_of(root: Path) -> Path:
     return root / "cache" / CACHE_FILE
+
+
+def read_cache(
+    root: Path,
+) -> tuple[dict[str, object], dict[str, dict[str, list[list[object]]]]]:
+    header, _, payload = cache_of(root).read_bytes().partition(b"\n")
+    return json.loads(header), json.loads(payload)
 
 
 def open_ids(root: Path) -> list[object]:
@@ -36,21 +43,33 @@ def test_a_warm_cache_sees_every_change_the_shell_makes(data: Path) -> None:
     assert open_ids(data) == [third, second]
 
 
-def test_a_cache_that_lies_in_shape_is_read_again(data: Path) -> None:
+@pytest.mark.parametrize("sealed_again", [False, True])
+def test_an_edited_cache_is_read_again(data: Path, sealed_again: bool) -> None:
     ref = add(data, "One", "Tom Becker", "fri")
     assert open_ids(data) == [ref]
-    document = json.loads(cache_of(data).read_text())
-    for entry in document["files"].values():
+    header, files = read_cache(data)
+    for entry in files.values():
         for action in entry["actions"]:
-            action["number"] = "one"  # the stamp still matches: the shape must not
-    cache_of(data).write_text(json.dumps(document))
-    assert open_ids(data) == [ref]
+            action[FIELDS.index("text")] = "Forged"  # the stamp still matches: the seal must not
+            if sealed_again:
+                action[FIELDS.index("number")] = (
+                    "one"  # sealed anew (on purpose): still no traceback
+                )
+    payload = json.dumps(files).encode()
+    if sealed_again:
+        cache_of(data).write_bytes(seal(payload))
+    else:
+        cache_of(data).write_bytes(json.dumps(header).encode() + b"\n" + payload)
+    rows = status_json(data)
+    if not sealed_again:
+        assert [(row["id"], row["action"]) for row in rows] == [(ref, "One")]
 
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"\x00garbage{", b"[]", b'{"version": 1, "files": []}', b'{"version": 1, "files": '
-     b'{"M-1.json": {"stamp": "x"}}}', b'{"version": 99, "files": {}}'],
+    [b"", b"\x00garbage{", b"[]", b'{"version": 2}\n{}', seal(b"[]"), seal(b"{not json"),
+     seal(b'{"M-1.json": {"stamp": "x"}}'), seal(b'{"loose.json": {"stamp": [], "meeting": '
+     b'null, "actions": [1, "x"], "notices": []}}'), b'{"version": 99, "crc32": 0}\n{}'],
 )  # fmt: skip
 def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(data: Path, content: bytes) -> None:
     ref = add(data, "One", "Tom Becker", "fri")
@@ -59,7 +78,7 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(data: Path, content:
     result = run(data, "status")
     assert result.exit_code == 0 and "One" in result.output and "Traceback" not in result.output
     assert open_ids(data) == [ref]
-    assert json.loads(cache_of(data).read_text())["version"] == 1
+    assert read_cache(data)[0]["version"] == CACHE_VERSION
 
 
 def test_deleting_the_cache_loses_nothing(data: Path) -> None:

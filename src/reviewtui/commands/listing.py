@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from collections.abc import Iterator
 from itertools import groupby
 
 import click
@@ -62,10 +63,15 @@ def emit(rows: list[ActionRow], output: str, grouped: bool) -> None:
     if sys.stdout.isatty():
         _rich_table(rows, grouped)
         return
+    click.echo("\n".join(_plain_lines(rows, grouped)))
+
+
+def _plain_lines(rows: list[ActionRow], grouped: bool) -> Iterator[str]:
+    """The lines of a plain listing (echoed at once: one write, not one per row)."""
     ordered = sorted(rows, key=lambda r: r.owner.casefold()) if grouped else rows
     for owner, owned in groupby(ordered, key=lambda r: r.owner) if grouped else [("", rows)]:
         if grouped:
-            click.echo(printable(owner or "(no owner)"))
+            yield printable(owner or "(no owner)")
         for row in owned:
             parts = [
                 f"{row.ref:<7}",
@@ -76,7 +82,7 @@ def emit(rows: list[ActionRow], output: str, grouped: bool) -> None:
             if not grouped:
                 parts.insert(3, f"{printable(row.owner):<18}")
             extra = [text for text in (measure_text(row), printable(row.meeting_id or "")) if text]
-            click.echo(
+            yield (
                 ("  " if grouped else "")
                 + "  ".join(parts)
                 + (f"  [{'; '.join(extra)}]" if extra else "")

@@ -6,7 +6,6 @@ re-dating, and how close a typed name must be to suggest a known one.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 ITEM_PREFIX = {"action": "A", "decision": "D", "issue": "I", "note": "N"}
@@ -29,6 +28,8 @@ def counts_as_redating(field: object, old: object) -> bool:
 
 def closest(typed: str, known: Iterable[str]) -> str | None:
     """The known name most like ``typed`` (ignoring case), if one is close enough."""
+    import difflib  # only on a typo: the shell's fast commands (status) skip its import
+
     by_folded = {name.casefold(): name for name in known}
     found = difflib.get_close_matches(typed.casefold(), list(by_folded), n=1, cutoff=CLOSE_ENOUGH)
     return by_folded[found[0]] if found else None

@@ -2,31 +2,41 @@
 
 A meeting file holds much more than its actions (the agenda, statuses, the undo
 history): 10,000 actions live in 34 MB of meeting files, and parsing them all took 160 ms
-of a 270 ms ``status``. ``cache/actions.json`` keeps, for every file that holds items,
+of a 270 ms ``status``. ``cache/actions.cache`` keeps, for every file that holds items,
 the identity of the file and of its journal (inode, size, mtime) and just what the
 listing reads of its actions. On every run each file is stat'ed; a file whose identity
 changed is read again, and only then is the cache rewritten. So the cache can never show
 what the files do not say, and deleting it loses nothing.
+
+The cache is sealed: a first line with the format version and a CRC-32 of the rest. A
+cache that was edited, cut short or written by another version fails the seal and is
+rebuilt from the files; checking the seal (0.2 ms for 10,000 actions) is what lets the
+listing skip checking every cached action again (25 ms). It guards against accidents,
+not forgery: whoever can write the cache can write the meeting files too.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import zlib
 from pathlib import Path
 from typing import Any, TypedDict, TypeGuard
+
+import orjson
 
 from reviewtui.domain.rules import counts_as_redating
 from reviewtui.errors import StorageError
 from reviewtui.store import layout
-from reviewtui.store.files import atomic_write_bytes, dump_json, read_json_document
+from reviewtui.store.files import atomic_write_bytes, dump_json
 from reviewtui.store.journal import journal_of
 
-CACHE_FILE = "actions.json"
-CACHE_VERSION = 1
-KEPT = ("number", "kind", "text", "owner", "status", "due", "measure_id", "meeting_id",
-        "scorecard_id")  # fmt: skip
-"""What the listing reads of an action (its history is kept as a count of re-datings)."""
+CACHE_FILE = "actions.cache"
+CACHE_VERSION = 2
+FIELDS = ("number", "kind", "text", "owner", "status", "due", "measure_id", "meeting_id",
+          "scorecard_id", "slips")  # fmt: skip
+"""What the listing reads of an action, cached as a list in this order (half the size of
+a dict, so half the time to parse); ``slips`` counts its re-datings."""
 
 
 class CachedFile(TypedDict):
@@ -34,7 +44,8 @@ class CachedFile(TypedDict):
 
     stamp: list[int]
     meeting: dict[str, Any] | None
-    actions: list[dict[str, Any]]
+    actions: list[list[Any]]
+    """Each action's :data:`FIELDS`, in that order."""
     notices: list[str]
 
 
@@ -52,58 +63,56 @@ def file_stamp(path: Path) -> list[int]:
 
 def cached_actions(
     root: Path, misfit: Any
-) -> list[tuple[list[dict[str, Any]], dict[str, Any] | None, list[str]]]:
-    """Each item file's actions (trimmed), its meeting record (id, title, scorecard) and
-    the notices about it, in file order. ``misfit`` says what is wrong with a raw record."""
+) -> list[tuple[list[list[Any]], dict[str, Any] | None, list[str]]]:
+    """Each item file's actions (their :data:`FIELDS`), its meeting record (id, title,
+    scorecard) and the notices about it, in file order. ``misfit`` says what is wrong
+    with a raw action record."""
     cache_path = root / layout.CACHE / CACHE_FILE
     cached = _read_cache(cache_path)
     files: dict[str, CachedFile] = {}
+    changed = False
     for path in layout.item_files(root):
         stamp = file_stamp(path)  # before reading: a later write makes it stale, not wrong
         entry = cached.get(path.name)
-        if not _fits(entry, misfit) or entry["stamp"] != stamp:
-            entry = _scan(path, stamp, misfit)
+        if not _fits(entry) or entry["stamp"] != stamp:
+            entry, changed = _scan(path, stamp, misfit), True
         files[path.name] = entry
-    if files != cached:
+    if changed or len(files) != len(cached):
         with contextlib.suppress(StorageError, OSError):  # a read-only data dir goes without
             cache_path.parent.mkdir(exist_ok=True)
-            atomic_write_bytes(cache_path, dump_json({"version": CACHE_VERSION, "files": files}))
+            atomic_write_bytes(cache_path, seal(dump_json(files)))
     return [(entry["actions"], entry["meeting"], entry["notices"]) for entry in files.values()]
 
 
+def seal(payload: bytes) -> bytes:
+    """The cache file's bytes: a line naming the version and digest, then ``payload``."""
+    header = {"version": CACHE_VERSION, "crc32": zlib.crc32(payload)}
+    return dump_json(header).replace(b"\n", b"") + b"\n" + payload
+
+
 def _read_cache(cache_path: Path) -> dict[str, Any]:
-    """The cached files by name; empty when the cache is missing, damaged or older."""
+    """The cached files by name; empty when the cache is missing, damaged, edited or older."""
     try:
-        document = read_json_document(cache_path)
-    except StorageError:
+        raw = cache_path.read_bytes()
+        header, _, payload = raw.partition(b"\n")
+        seal_found = orjson.loads(header)
+        if seal_found != {"version": CACHE_VERSION, "crc32": zlib.crc32(payload)}:
+            return {}
+        files = orjson.loads(payload)
+    except (OSError, ValueError):  # orjson's decode error is a ValueError
         return {}
-    if not document or document.get("version") != CACHE_VERSION:
-        return {}
-    files = document.get("files")
     return files if isinstance(files, dict) else {}
 
 
-def _fits(entry: Any, misfit: Any) -> TypeGuard[CachedFile]:
-    """Whether a cached entry has the shape this version writes (a hand-edited or foreign
-    cache is read again from the files, never trusted)."""
+def _fits(entry: Any) -> TypeGuard[CachedFile]:
+    """Whether a cached entry has the shape this version writes (the seal vouches for the
+    actions inside: they passed the checks when they were read)."""
     return (
         isinstance(entry, dict)
         and isinstance(entry.get("stamp"), list)
         and isinstance(entry.get("meeting"), dict | None)
         and isinstance(entry.get("actions"), list)
-        and all(_fits_action(action, misfit) for action in entry["actions"])
         and isinstance(entry.get("notices"), list)
-        and all(isinstance(notice, str) for notice in entry["notices"])
-    )
-
-
-def _fits_action(action: Any, misfit: Any) -> bool:
-    """Whether a cached action still passes the checks it passed when it was read."""
-    return (
-        isinstance(action, dict)
-        and isinstance(action.get("slips"), int)
-        and set(action) == {*KEPT, "slips"}
-        and misfit(action) is None
     )
 
 
@@ -125,11 +134,10 @@ def _scan(path: Path, stamp: list[int], misfit: Any) -> CachedFile:
         if problem:
             entry["notices"].append(f"skipped an action in {path.name}: {problem}")
             continue
-        trimmed = {key: item.get(key) for key in KEPT}
-        trimmed["slips"] = sum(
+        slips = sum(
             1
             for change in item.get("history", [])
             if counts_as_redating(change.get("field"), change.get("old"))
         )
-        entry["actions"].append(trimmed)
+        entry["actions"].append([*(item.get(key) for key in FIELDS[:-1]), slips])
     return entry

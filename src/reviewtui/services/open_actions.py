@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from reviewtui.domain.people import KnownPerson, match_person
-from reviewtui.services.action_cache import cached_actions
+from reviewtui.services.action_cache import FIELDS, cached_actions
 from reviewtui.services.scorecard_index import MeasureFacts, load_index
 from reviewtui.store import layout
 
@@ -68,6 +68,7 @@ class ActionRow:
         }
 
 
+_STATUS, _OWNER = FIELDS.index("status"), FIELDS.index("owner")
 BUCKET_ORDER = {"overdue": 0, "due soon": 1, "later": 2, "no due date": 3}
 _SHAPE: dict[str, tuple[type, ...]] = {
     "number": (int,),
@@ -121,13 +122,23 @@ class ActionIndex:
         cards = sorted({facts["scorecard_id"] for facts in self.measures.values()})
         self.only_card = cards[0] if len(cards) == 1 else None
 
-    def raw_actions(self) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
+    def raw_actions(
+        self, statuses: frozenset[str] | None = None, owners: set[str] | None = None
+    ) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
         """Each stored action record (as the listing reads it, from the per-file cache in
-        :mod:`reviewtui.services.action_cache`) with its meeting (None for loose ones)."""
+        :mod:`reviewtui.services.action_cache`) with its meeting (None for loose ones);
+        only those in ``statuses`` and of ``owners`` (case-folded) when given: the others
+        are never unpacked."""
         for actions, meeting, notices in cached_actions(self.root, misfit):
             self.notices += notices
-            for item in actions:
-                yield item, meeting
+            for values in actions:
+                if not isinstance(values, list) or len(values) != len(FIELDS):
+                    continue  # only a hand-sealed cache has these: nothing of ours to show
+                if statuses is not None and values[_STATUS] not in statuses:
+                    continue
+                if owners is not None and (values[_OWNER] or "").casefold() not in owners:
+                    continue
+                yield dict(zip(FIELDS, values, strict=True)), meeting
 
     def owner_matcher(self, typed: str) -> set[str]:
         """The owner names (case-folded) a typed name stands for: the person's name and aliases."""
@@ -147,12 +158,7 @@ class ActionIndex:
         """Actions in the given states (of one owner, of one scorecard), overdue first."""
         owners = self.owner_matcher(owner) if owner else None
         found: list[ActionRow] = []
-        for item, meeting in self.raw_actions():
-            if item.get("status") not in statuses:
-                continue
-            name = item.get("owner") or ""
-            if owners is not None and name.casefold() not in owners:
-                continue
+        for item, meeting in self.raw_actions(statuses, owners):
             row = self._row(item, meeting, today, soon_days)
             if scorecard is None or row.scorecard_id == scorecard:
                 found.append(row)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ SHARED = 0o666
 
 def atomic_write_bytes(path: Path, payload: bytes, mode: int = PRIVATE) -> None:
     """Replace ``path`` with ``payload`` durably: the old or the new content, never a mix."""
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}")
+    temp = path.with_name(f".{path.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         try:

@@ -58,7 +58,9 @@ def previous_meeting(
         and m.state is not MeetingState.PLANNED
         and m.held_at <= start
     ]
-    return max(held, key=lambda m: m.held_at, default=None)
+    # Ties (meetings held in the same second, as a script or a test runs them) go to the
+    # later date, then the later-created meeting.
+    return max(held, key=lambda m: (m.held_at, m.date, m.created_at, len(m.id), m.id), default=None)
 
 
 def actions_under_review(store: Store, meeting: Meeting) -> UnderReview:

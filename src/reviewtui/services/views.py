@@ -20,6 +20,9 @@ from reviewtui.services.session import MeetingSession
 
 TREND_PERIODS = 12
 HISTORY_PERIODS = 6
+LINES_SHOWN = 6
+"""Open actions and last time's items listed under a measure (the rest are counted: a
+measure with 1,000 open actions must not become 1,000 lines on the wall)."""
 KIND_SYMBOL = {AgendaKind.OPEN_ACTIONS: "↺", AgendaKind.PARKING_LOT: "◧", AgendaKind.WRAP_UP: "⚑"}
 
 
@@ -95,7 +98,11 @@ class LastTime:
     status: str
     """Its status then, as shown then (``✖ Off track``)."""
     lines: list[Line] = field(default_factory=list)
-    """Decisions taken and actions captured on it then, each action as it stands now."""
+    """Decisions taken and actions captured on it then, each action as it stands now (the
+    first :data:`LINES_SHOWN`)."""
+    more: int = 0
+    """How many more there were."""
+    meeting_id: str = ""
 
 
 @dataclass
@@ -119,6 +126,8 @@ class MeasureCard:
     warnings: list[str] = field(default_factory=list)
     initiatives: list[Line] = field(default_factory=list)
     open_actions: list[Line] = field(default_factory=list)
+    """The soonest due of its open actions (the first :data:`LINES_SHOWN`)."""
+    open_actions_total: int = 0
     history: list[PeriodRow] = field(default_factory=list)
     last_time: LastTime | None = None
     carried_from: str | None = None
@@ -220,9 +229,13 @@ def measure_card(session: MeetingSession) -> MeasureCard | None:
         text = f"◆ {initiative.name} · {initiative.owner or 'no owner'} · {budget}"
         card.initiatives.append(Line(text, warning=not initiative.budget))
     today = state.store.clock.today()
+    open_actions = sorted(
+        state.actions_on(measure.id), key=lambda a: (a.due or dt.date.max, a.number)
+    )
+    card.open_actions_total = len(open_actions)
     card.open_actions = [
         Line(f"{a.ref} {a.text} · {a.owner or '?'} · {due_text(a.due, today)}")
-        for a in state.actions_on(measure.id)
+        for a in open_actions[:LINES_SHOWN]
     ]
     for past in reversed(measure.in_order(period or None)[-HISTORY_PERIODS:]):
         card.history.append(
@@ -243,14 +256,18 @@ def last_time(session: MeetingSession, measure_id: str) -> LastTime | None:
         return None
     snapshot = previous.statuses.get(measure_id)
     status = f"{snapshot.symbol} {snapshot.name}" if snapshot else "not reviewed"
-    found = LastTime(f"{previous.id} ({day_month(previous.date)})", status)
+    found = LastTime(f"{previous.id} ({day_month(previous.date)})", status, meeting_id=previous.id)
     for item in session.state.previous_items:
         if item.measure_id != measure_id:
             continue
-        if item.kind is ItemKind.ACTION:
+        if item.kind not in (ItemKind.ACTION, ItemKind.DECISION):
+            continue
+        if len(found.lines) == LINES_SHOWN:
+            found.more += 1
+        elif item.kind is ItemKind.ACTION:
             now = outcome_label(item.status.value)
             found.lines.append(Line(f"{item.ref} {item.text} · {item.owner or '?'} · {now}"))
-        elif item.kind is ItemKind.DECISION:
+        else:
             found.lines.append(Line(f"{item.ref} decided: {item.text}"))
     return found
 

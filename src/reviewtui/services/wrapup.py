@@ -55,13 +55,14 @@ def wrap_up(session: MeetingSession) -> WrapUp:
         if item.status is ActionStatus.OPEN:  # they leave the meeting with their owner too
             summary.actions_by_owner.setdefault(item.owner or "(no owner)", []).append(item)
     summary.will_carry = will_carry(session)
+    acted_on = session.state.open_actions_by_measure()
     for _, _, measure in session.scorecard.measures():
         level = session.state.level(measure)
         if not is_worst(level, session.scorecard.scheme_for(measure)):
             continue
         if not measure.owner:
             summary.warnings.append(f"{measure.id} {measure.name}: {level.name}, nobody owns it")
-        if not session.state.actions_on(measure.id):
+        if not acted_on.get(measure.id):
             summary.warnings.append(f"{measure.id} {measure.name}: {level.name}, no action")
     summary.actions_by_owner = dict(sorted(summary.actions_by_owner.items()))
     return summary

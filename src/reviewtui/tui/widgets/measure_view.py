@@ -79,8 +79,9 @@ def _body(card: MeasureCard) -> list[str]:
         "\n".join(commentary) or "[dim]No commentary[/dim]",
         _last_time(card.last_time),
         "[b]Initiatives[/b]\n" + _lines(card.initiatives, "none linked"),
-        f"[b]Open actions on this measure ({len(card.open_actions)})[/b]\n"
-        + _lines(card.open_actions, "none"),
+        f"[b]Open actions on this measure ({card.open_actions_total})[/b]\n"
+        + _lines(card.open_actions, "none")
+        + _more(card.open_actions_total - len(card.open_actions), "soonest due shown"),
         "[b]Recent periods[/b]\n" + "\n".join(history),
     ]
 
@@ -98,4 +99,10 @@ def _last_time(last: LastTime | None) -> str:
     if last is None:
         return ""
     head = f"[b]Last time[/b] {safe(last.meeting)}: {safe(last.status)}"
-    return head + "\n" + _lines(last.lines, "nothing decided or captured on it")
+    lines = _lines(last.lines, "nothing decided or captured on it")
+    return head + "\n" + lines + _more(last.more, f"reviewtui meeting show {safe(last.meeting_id)}")
+
+
+def _more(count: int, where: str) -> str:
+    """``… and 12 more (where)``: what a long list leaves out, never silently."""
+    return f"\n[dim]… and {count} more ({where})[/dim]" if count > 0 else ""

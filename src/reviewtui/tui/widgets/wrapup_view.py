@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from reviewtui.domain.capture import ItemKind
 from reviewtui.domain.display import due_text
+from reviewtui.services.views import LINES_SHOWN
 from reviewtui.services.wrapup import WrapUp
 from reviewtui.tui.markup import safe
 from reviewtui.tui.widgets.captured_list import KIND_LABEL
@@ -42,21 +45,25 @@ class WrapUpView(VerticalScroll):
         lines.append("[b]Actions per owner[/b]")
         for owner, items in summary.actions_by_owner.items():
             lines.append(f"  [b]{safe(owner)}[/b] ({len(items)})")
+            soonest = sorted(items, key=lambda i: (i.due or dt.date.max, i.number))
             lines += [
                 f"    {safe(i.ref)} {safe(i.text)} · due {safe(due_text(i.due, today))}"
-                for i in items
+                for i in soonest[:LINES_SHOWN]
             ]
+            lines += _more(len(items), "soonest due shown; all in the minutes", indent=4)
         if not summary.actions_by_owner:
             lines.append("  [dim]no actions captured[/dim]")
         outcomes = ", ".join(f"{n} {k}" for k, n in summary.carried_outcomes.items()) or "none"
         lines += ["", f"[b]Open actions reviewed[/b]  {outcomes}", ""]
         if summary.will_carry:
             lines.append(f"[b]↷ Carries to the next meeting ({len(summary.will_carry)})[/b]")
-            lines += [f"  ↷ {safe(line)}" for line in summary.will_carry]
+            lines += [f"  ↷ {safe(line)}" for line in summary.will_carry[:LONG_LIST]]
+            lines += _more(len(summary.will_carry), "all in the minutes", shown=LONG_LIST)
             lines.append("")
         if summary.warnings:
             lines.append(f"[bold $error]⚠ Warnings left ({len(summary.warnings)})[/]")
-            lines += [f"  [$error]⚠[/] {safe(w)}" for w in summary.warnings]
+            lines += [f"  [$error]⚠[/] {safe(w)}" for w in summary.warnings[:LONG_LIST]]
+            lines += _more(len(summary.warnings), "all in the minutes", shown=LONG_LIST)
         else:
             lines.append("[bold $success]✔ No warnings left[/]")
         rating = f"{summary.rating}/10" if summary.rating else "not rated yet (R)"
@@ -66,6 +73,17 @@ class WrapUpView(VerticalScroll):
         self.query_one("#wrapup-summary", Static).update("\n".join(lines))
 
         self.query_one(AttendanceList).show(summary)
+
+
+LONG_LIST = 30
+"""Lines of warnings or carried items listed before the rest are counted."""
+
+
+def _more(total: int, where: str, shown: int = LINES_SHOWN, indent: int = 2) -> list[str]:
+    """``… and 12 more (where)`` when a list was cut: never silently."""
+    if total <= shown:
+        return []
+    return [f"{' ' * indent}[dim]… and {total - shown} more ({where})[/dim]"]
 
 
 class AttendanceList(OptionList):

@@ -10,6 +10,7 @@ for the whole meeting and for its first and last hundred captures (a capture mus
 cost more as the meeting fills up).
 
     python benchmarks/capture_latency.py [--captures 1000] [--history 0,1000,10000]
+        [--scorecard FILE]
 """
 
 from __future__ import annotations
@@ -18,47 +19,18 @@ import argparse
 import datetime as dt
 import gc
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from reviewtui.domain.capture import ActionStatus, ItemKind
-from reviewtui.domain.clock import FixedClock
-from reviewtui.importers import load_scorecard
-from reviewtui.services.meetings import plan_meeting
-from reviewtui.services.session import Capture, MeetingSession
-from reviewtui.store.repository import Store
+sys.path.insert(0, str(Path(__file__).parent))
 
-SCORECARD = (
-    Path(__file__).resolve().parents[1] / "sample_scorecards" / "northwind_balanced_scorecard.csv"
-)
-OWNERS = ["maria", "james", "priya", "tom", "aisha", "lena"]
-PAST_MEETINGS = 100
-
-
-def seed(root: Path, past_actions: int) -> Store:
-    """100 past meetings run through the service, ``past_actions`` actions among them."""
-    clock = FixedClock(dt.datetime(2018, 1, 1, 9, 0, tzinfo=dt.UTC))
-    store = Store(root, clock)
-    card = load_scorecard(SCORECARD)
-    store.save_scorecard(card)
-    per_meeting = past_actions // PAST_MEETINGS
-    for index in range(PAST_MEETINGS if past_actions else 0):
-        meeting = plan_meeting(store, card, date=clock.today(), length_minutes=60)
-        session = MeetingSession(store, meeting.id, by="champion")
-        session.start()
-        for carried in session.carried:
-            if carried.status is ActionStatus.OPEN and carried.number % 10:
-                session.review.close(carried.number, ActionStatus.DONE)
-        session.agenda.go_to(1)
-        for number in range(per_meeting):
-            due = clock.today() + dt.timedelta(days=14)
-            owner = OWNERS[(index + number) % len(OWNERS)]
-            text = f"Follow up on the regional figures, part {number}"
-            session.captures.capture(Capture(ItemKind.ACTION, text, owner, due))
-        session.closing.finalize()
-        clock.advance(days=30)
-    return store
+from reviewtui.domain.capture import ItemKind  # noqa: E402
+from reviewtui.services.meetings import plan_meeting  # noqa: E402
+from reviewtui.services.session import Capture, MeetingSession  # noqa: E402
+from reviewtui.store.repository import Store  # noqa: E402
+from scale import NORTHWIND, OWNERS, seed_history  # noqa: E402
 
 
 def measure(store: Store, captures: int) -> list[float]:
@@ -95,11 +67,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--captures", type=int, default=1000)
     parser.add_argument("--history", default="0,1000,10000")
+    parser.add_argument("--scorecard", type=Path, default=NORTHWIND, help="default: Northwind")
     args = parser.parse_args()
     print(f"capture to disk through MeetingSession, {args.captures} captures, times in ms")
     for past in (int(n) for n in args.history.split(",")):
         root = Path(tempfile.mkdtemp(prefix="reviewtui-capture-")) / "data"
-        store = seed(root, past)
+        store = seed_history(root, args.scorecard, past)
         gc.collect()
         took = measure(store, args.captures)
         print(f"  {past:>6} past actions: {summary(took)}")

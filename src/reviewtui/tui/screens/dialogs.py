@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 from reviewtui.domain.capture import ItemKind
 from reviewtui.tui.markup import answer_preview, safe
 from reviewtui.tui.widgets.captured_list import KIND_LABEL
+from reviewtui.tui.widgets.key_footer import KeyFooter
 
 T = TypeVar("T")
 
@@ -58,6 +59,7 @@ class PromptScreen(ModalScreen[T | None], Generic[T]):
             )
             yield Static(id="prompt-preview")
             yield Static("Enter confirms · Esc cancels", classes="dialog-hint")
+        yield KeyFooter()  # the dialog's keys, not those of the screen beneath
 
     def on_mount(self) -> None:
         """Focus the field."""
@@ -103,6 +105,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title")
             yield Static("[b]y[/b] yes · [b]n[/b] no", classes="dialog-hint")
+        yield KeyFooter()
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""
@@ -131,6 +134,7 @@ class KindScreen(ModalScreen[ItemKind | None]):
             yield Static(f"Change {safe(self.ref)} into:", classes="dialog-title")
             yield Static(choices)
             yield Static("Esc cancels", classes="dialog-hint")
+        yield KeyFooter()
 
     def action_choose(self, kind: str) -> None:
         """Close with the chosen type."""
@@ -153,6 +157,7 @@ class StoryScreen(ModalScreen[None]):
             yield Static(self.title_text, classes="dialog-title")
             yield Static("\n".join(f"• {safe(line)}" for line in self.lines) or "No history.")
             yield Static("Esc closes", classes="dialog-hint")
+        yield KeyFooter()
 
     def action_close(self) -> None:
         """Close the story."""

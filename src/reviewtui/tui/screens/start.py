@@ -63,6 +63,7 @@ class PlanScreen(ModalScreen[tuple[str, dt.date, int, AgendaOrder] | None]):
             )
             yield Static(id="plan-error")
             yield Static("Enter starts · Tab next field · Esc cancels", classes="dialog-hint")
+        yield KeyFooter()  # the dialog's keys, not those of the screen beneath
 
     def on_mount(self) -> None:
         """Stop the cursor blinking in tests; start in the title."""

@@ -121,7 +121,7 @@ class MeetingRecord:
             len(self._context.get((item.agenda_item or "", kind), []))
             for kind in (ItemKind.DECISION, ItemKind.NOTE)
         )
-        return total - len(self.context_of(item))
+        return max(0, total - CONTEXT_SHOWN)  # context_of always fills up to CONTEXT_SHOWN
 
 
 CONTEXT_SHOWN = 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from reviewtui.domain.numbers import CURRENCIES, CURRENCY_SYMBOLS, format_compact, format_plain
 from reviewtui.domain.scorecard import Measure, PeriodValue
@@ -17,7 +18,7 @@ def currency_symbol(unit: str) -> str | None:
     return CURRENCIES.get(cleaned.upper()) if len(cleaned) == 3 else None
 
 
-def format_value(value: float | None, unit: str = "", compact: bool = False) -> str:
+def format_value(value: Decimal | None, unit: str = "", compact: bool = False) -> str:
     """``4116910, '$'`` -> ``$4,116,910`` (``$4.12M`` compact); ``94.9, '%'`` -> ``94.9%``."""
     if value is None:
         return "–"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -42,13 +43,13 @@ def slugify(text: str) -> str:
 
 
 def _number(value: object) -> object:
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
+    if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool):
         return parse_number(value)
     return value
 
 
-Number = Annotated[float | None, BeforeValidator(_number)]
-"""A float that also accepts spreadsheet text such as ``1,234.5``, ``95%`` or ``n/a``."""
+Number = Annotated[Decimal | None, BeforeValidator(_number)]
+"""An exact number that also accepts spreadsheet text such as ``1,234.5``, ``95%`` or ``n/a``."""
 
 
 class Kind(ForgivingEnum):
@@ -201,7 +202,7 @@ class Money(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    amount: float = Field(ge=0)
+    amount: Decimal = Field(ge=0)
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
 
     @classmethod

@@ -19,7 +19,7 @@ so that 0.7 / 0.56 is exactly 125%, as a person expects.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
+from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -245,26 +245,22 @@ def check_coverage(bands: dict[str, Interval]) -> None:
 
 
 def score(
-    actual: float | None,
-    target: float | None,
+    actual: Decimal | float | None,
+    target: Decimal | float | None,
     polarity: Polarity,
     basis: Basis,
-    target_low: float | None = None,
-    target_high: float | None = None,
+    target_low: Decimal | float | None = None,
+    target_high: Decimal | float | None = None,
 ) -> Decimal | None:
-    """The score the bands apply to, or ``None`` when there is not enough data.
-
-    On the percent basis a target of 0 is handled without dividing by zero: meeting it
-    exactly scores 100, beating it scores infinity (best), missing it scores 0 (worst).
-    """
+    """The score the bands apply to, or ``None`` when there is not enough data."""
     if actual is None:
         return None
-    a = Decimal(repr(actual))
+    a = _exact(actual)
     if basis is Basis.ABSOLUTE:
         return a
     if basis is Basis.RANGE:
-        low = Decimal(repr(target_low)) if target_low is not None else None
-        high = Decimal(repr(target_high)) if target_high is not None else None
+        low = _exact(target_low) if target_low is not None else None
+        high = _exact(target_high) if target_high is not None else None
         if low is None and high is None:
             return None
         if low is not None and a < low:
@@ -274,16 +270,33 @@ def score(
         return Decimal(0)
     if target is None:
         return None
-    t = Decimal(repr(target))
-    numerator, denominator = (t, a) if polarity is Polarity.LOWER_IS_BETTER else (a, t)
-    with localcontext() as context:
-        context.traps[DivisionByZero] = True
-        try:
-            return Decimal(100) * numerator / denominator
-        except (DivisionByZero, InvalidOperation):
-            if numerator == 0:
-                return Decimal(100)
-            return INFINITY if numerator > 0 else Decimal(0)
+    return percent_of_target(a, _exact(target), polarity)
+
+
+def percent_of_target(actual: Decimal, target: Decimal, polarity: Polarity) -> Decimal:
+    """Actual as a percent of target, read the way a person reads it: a better actual never
+    scores lower, and an actual at or beyond its target always scores 100 or more.
+
+    - Positive target: 100 x actual / target (higher is better) or 100 x target / actual
+      (lower is better); on a lower-is-better measure an actual of 0 or below beats any
+      positive target (a day early on "days late") and scores infinity.
+    - Target 0: meeting it exactly scores 100, beating it infinity, missing it 0.
+    - Negative target: 100 plus how far the actual is beyond the target as a percent of
+      the target's size (a loss of 50 against a limit of -100 scores 150).
+    """
+    lower = polarity is Polarity.LOWER_IS_BETTER
+    if target > 0:
+        if not lower:
+            return Decimal(100) * actual / target
+        return INFINITY if actual <= 0 else Decimal(100) * target / actual
+    better = target - actual if lower else actual - target
+    if target == 0:
+        return Decimal(100) if better == 0 else (INFINITY if better > 0 else Decimal(0))
+    return Decimal(100) + Decimal(100) * better / abs(target)
+
+
+def _exact(value: Decimal | float) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(repr(value))
 
 
 def _distance_percent(distance: Decimal, bound: Decimal) -> Decimal:

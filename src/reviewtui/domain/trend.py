@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 
 from reviewtui.domain.scorecard import Measure
@@ -22,7 +23,7 @@ class Trend(StrEnum):
         return {"improving": "↗", "worsening": "↘", "flat": "→", "unknown": "·"}[self.value]
 
 
-FLAT_TOLERANCE = 0.02
+FLAT_TOLERANCE = Decimal("0.02")
 """Changes smaller than 2% of the earlier average count as flat."""
 
 
@@ -32,7 +33,7 @@ def trend(measure: Measure, until: str | None = None, window: int = 3) -> Trend:
     For within-range measures the distance outside the range is compared instead, so
     moving back towards the range counts as improving.
     """
-    values = []
+    values: list[Decimal] = []
     for value in measure.in_order(until):
         if value.actual is not None:
             badness = _distance(value.actual, value.target_low, value.target_high)
@@ -40,17 +41,17 @@ def trend(measure: Measure, until: str | None = None, window: int = 3) -> Trend:
     recent = values[-window:]
     if len(recent) < 2:
         return Trend.UNKNOWN
-    latest, earlier = recent[-1], sum(recent[:-1]) / (len(recent) - 1)
+    latest, earlier = recent[-1], sum(recent[:-1], Decimal(0)) / (len(recent) - 1)
     change = latest - earlier
-    if abs(change) <= FLAT_TOLERANCE * max(abs(earlier), 1e-9):
+    if abs(change) <= FLAT_TOLERANCE * max(abs(earlier), Decimal("1e-9")):
         return Trend.FLAT
     better_when_up = measure.polarity is Polarity.HIGHER_IS_BETTER
     return Trend.IMPROVING if (change > 0) == better_when_up else Trend.WORSENING
 
 
-def _distance(actual: float, low: float | None, high: float | None) -> float:
+def _distance(actual: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:
     if low is not None and actual < low:
         return low - actual
     if high is not None and actual > high:
         return actual - high
-    return 0.0
+    return Decimal(0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from pydantic import ValidationError
 
@@ -140,7 +141,7 @@ class _TableReader:
             )
             return
         draft.period_rows[period] = row
-        numbers: dict[str, float | None] = {}
+        numbers: dict[str, Decimal | None] = {}
         for column in ("actual", "target", "target_low", "target_high"):
             try:
                 numbers[column] = parse_amount(raw.get(column)).value

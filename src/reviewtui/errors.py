@@ -27,6 +27,13 @@ class Problem:
     message: str
     """What was wrong and what was expected instead."""
 
+    def position(self) -> tuple[str, int]:
+        """Sort key for reading problems in file order: the source, then the row or line
+        number (problems with no number last)."""
+        words = self.location.split()
+        number = int(words[1]) if len(words) > 1 and words[1].isdigit() else 1 << 62
+        return self.source, number
+
     def __str__(self) -> str:
         where = ", ".join(part for part in (self.source, self.location) if part)
         prefix = f"{where}: " if where else ""
@@ -38,7 +45,7 @@ class InvalidInputError(ReviewError):
     """An input (scorecard file, typed date, quick entry...) has one or more problems."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
+        self.problems = sorted(problems, key=Problem.position)
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 

@@ -136,7 +136,7 @@ def test_broken_csv_reports_every_problem_with_row_and_field(tmp_path: Path) -> 
     found = problems_of(write_csv(tmp_path / "broken.csv", rows))
     assert ("row 3", "actual") in [(loc, field) for loc, field, _ in found]
     assert any(
-        loc == "row 4" and field == "polarity" and "higher_is_better" in msg
+        loc == "row 4" and field == "polarity" and "expected higher, lower or range" in msg
         for loc, field, msg in found
     )
     assert any(loc == "row 5" and field == "period" and "row 2" in msg for loc, field, msg in found)

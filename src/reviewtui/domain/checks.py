@@ -36,7 +36,8 @@ def check_scorecard(scorecard: Scorecard) -> list[Finding]:
     findings: list[Finding] = []
     names = [n for p in scorecard.people for n in (p.name, *p.aliases)]
     if scorecard.scheme_named(scorecard.default_scheme) is None:
-        findings.append(_unknown_scheme((), "default_scheme", scorecard.default_scheme, scorecard))
+        name = scorecard.default_scheme
+        findings.append(_unknown_scheme(("default_scheme",), "default_scheme", name, scorecard))
     seen: dict[str, Path] = {}
     for p_index, perspective in enumerate(scorecard.perspectives):
         for o_index, objective in enumerate(perspective.objectives):
@@ -69,7 +70,9 @@ def check_scorecard(scorecard: Scorecard) -> list[Finding]:
                 )
     if scorecard.period and scorecard.period not in scorecard.periods():
         findings.append(
-            Finding((), "period", f"period {scorecard.period!r} is not in any measure's series")
+            Finding(
+                ("period",), "period", f"period {scorecard.period!r} is not in any measure's series"
+            )
         )
     return findings
 

@@ -7,12 +7,20 @@ by :func:`reviewtui.domain.checks.check_scorecard`, which reports every problem 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from reviewtui.domain.numbers import format_compact, parse_amount, parse_number
 from reviewtui.domain.people import answers_to
@@ -50,6 +58,25 @@ def _number(value: object) -> object:
 
 Number = Annotated[Decimal | None, BeforeValidator(_number)]
 """An exact number that also accepts spreadsheet text such as ``1,234.5``, ``95%`` or ``n/a``."""
+
+
+def _period_label(value: object) -> object:
+    # YAML reads an unquoted 2026 as a number and 2026-10-05 as a date: both are the
+    # period label the person wrote. A float (2026.10) has lost what was written.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        raise ValueError(
+            f"a period label is text such as '2026-10' or '2026-Q3'; got the number {value!r}: "
+            "write it in quotes, exactly as the period is named"
+        )
+    return value
+
+
+PeriodLabel = Annotated[str, BeforeValidator(_period_label), Field(min_length=1)]
+"""A period label; a year or a date written without quotes in YAML is read as its text."""
 
 
 class Kind(ForgivingEnum):
@@ -112,7 +139,7 @@ class PeriodValue(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    period: str = Field(min_length=1)
+    period: PeriodLabel
     """A label such as ``2026-10``, ``2026-Q3`` or ``2026-W42``, in reporting order."""
     actual: Number = None
     target: Number = None
@@ -134,6 +161,12 @@ class MeasureStatus(BaseModel):
     basis: Basis | None = None
     bands: dict[str, Interval] | None = None
     """Band per level key, e.g. ``{on_track: ">=40", at_risk: "30..<40", off_track: "<30"}``."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _scheme_alone(cls, value: Any) -> Any:
+        # ``status: four_level`` is short for ``status: {scheme: four_level}``.
+        return {"scheme": value} if isinstance(value, str) else value
 
     @field_validator("bands", mode="before")
     @classmethod
@@ -246,7 +279,7 @@ class Scorecard(BaseModel):
     name: Name
     organisation: str = ""
     frequency: Frequency = Frequency.MONTHLY
-    period: str | None = None
+    period: PeriodLabel | None = None
     """The period under review; defaults to the latest period with any actual."""
     default_scheme: str = DEFAULT_SCHEME
     status_schemes: dict[str, StatusScheme] = Field(default_factory=dict)

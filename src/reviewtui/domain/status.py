@@ -45,6 +45,17 @@ class ForgivingEnum(StrEnum):
         key = cls.aliases().get(key, key)
         return next((member for member in cls if member.value == key), None)
 
+    @classmethod
+    def choices(cls) -> str:
+        """The values as people write them, for error messages: ``higher, lower or range``."""
+        words = [cls.spelling(member) for member in cls]
+        return ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else words[0]
+
+    @classmethod
+    def spelling(cls, member: ForgivingEnum) -> str:
+        """The short form the docs use for a member (its value unless an alias is shorter)."""
+        return member.value
+
 
 class Basis(ForgivingEnum):
     """How a period's actual and target become the score that bands are defined on."""
@@ -57,6 +68,11 @@ class Basis(ForgivingEnum):
     def aliases(cls) -> dict[str, str]:
         """``percent`` and ``%`` for percent of target, ``value`` for absolute."""
         return {"percent": "percent_of_target", "%": "percent_of_target", "value": "absolute"}
+
+    @classmethod
+    def spelling(cls, member: ForgivingEnum) -> str:
+        """``percent``, ``absolute``, ``range``."""
+        return "percent" if member is cls.PERCENT_OF_TARGET else member.value
 
 
 class Polarity(ForgivingEnum):
@@ -78,11 +94,16 @@ class Polarity(ForgivingEnum):
             **dict.fromkeys(ranged, "within_range"),
         }
 
+    @classmethod
+    def spelling(cls, member: ForgivingEnum) -> str:
+        """``higher``, ``lower``, ``range``: what the docs and the sample files write."""
+        return {"higher_is_better": "higher", "lower_is_better": "lower"}.get(member.value, "range")
+
 
 class Interval(BaseModel):
     """A set of scores: optional lower and upper bounds, each inclusive or not."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     low: Decimal | None = None
     low_inclusive: bool = True
@@ -153,6 +174,8 @@ def parse_interval(text: str) -> Interval:
 class StatusLevel(BaseModel):
     """One status a measure can have: shown as a colour, a symbol and a word."""
 
+    model_config = ConfigDict(extra="forbid")
+
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     """Stable identifier used in files and code, e.g. ``off_track``."""
     name: str = Field(min_length=1)
@@ -167,6 +190,8 @@ class StatusLevel(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _parse_when(cls, values: object) -> object:
+        if isinstance(values, dict) and "colour" in values and "color" not in values:
+            values = {("color" if k == "colour" else k): v for k, v in values.items()}
         if isinstance(values, dict) and isinstance(values.get("when"), str):
             values = {**values, "when": parse_interval(values["when"])}
         return values
@@ -177,6 +202,8 @@ NO_DATA = StatusLevel(key="no_data", name="No data", symbol="○", color="muted"
 
 class StatusScheme(BaseModel):
     """Ordered status levels (best first) over one basis, plus the no-data level."""
+
+    model_config = ConfigDict(extra="forbid")
 
     name: str = ""
     basis: Basis = Basis.PERCENT_OF_TARGET

@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from reviewtui.domain.checks import check_scorecard
+from reviewtui.domain.checks import check_scorecard, suggest
 from reviewtui.domain.numbers import TOO_LONG
 from reviewtui.domain.periods import without_period
-from reviewtui.domain.scorecard import Scorecard, slugify
+from reviewtui.domain.scorecard import Frequency, Kind, Scorecard, slugify
+from reviewtui.domain.status import Basis, ForgivingEnum, Polarity
 from reviewtui.errors import InvalidInputError, Problem
 
 
@@ -108,19 +109,57 @@ def _field_name(loc: Sequence[Any]) -> str:
     return names[-1] if names else ""
 
 
+CHOICES: dict[str, type[ForgivingEnum]] = {
+    "polarity": Polarity,
+    "kind": Kind,
+    "frequency": Frequency,
+    "basis": Basis,
+}
+"""Fields whose error lists the values as the docs write them (``higher``, not
+``higher_is_better``)."""
+
+
 def _message(detail: Any) -> str:
     message = (
         str(detail["msg"]).removeprefix("Value error, ").replace("Input should be", "expected")
     )
     if detail["type"] == "extra_forbidden":
-        return "unknown field; check its spelling against docs/scorecard-formats.md"
+        known = _fields_at(detail["loc"][:-1])
+        hint = suggest(str(detail["loc"][-1]), known) if known else ""
+        listed = f"; expected one of {', '.join(known)}" if known else ""
+        return f"unknown field{hint}{listed} (see docs/scorecard-formats.md)"
     if detail["type"] == "missing":
         return "this field is required"
     given = detail.get("input")
+    choices = CHOICES.get(_field_name(detail["loc"]))
+    if detail["type"] == "enum" and choices is not None:
+        return f"expected {choices.choices()}; got {given!r}"
     if isinstance(given, str | int | float) and "got" not in message:
         shown = repr(given) if len(str(given)) <= 60 else f"{str(given)[:60]!r}…"
         return f"{message}; got {shown}"
     return message
+
+
+def _fields_at(loc: Sequence[Any]) -> list[str]:
+    """The field names of the model at ``loc`` inside a scorecard, to list beside a typo."""
+    model: type[BaseModel] | None = Scorecard
+    for part in loc:
+        if model is None:
+            return []
+        if isinstance(part, str) and part in model.model_fields:
+            model = _model_in(model.model_fields[part].annotation)
+        # anything else is a list index or a dict key: the same model one level down
+    return list(model.model_fields) if model is not None else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
 
 
 class _LineFinder:

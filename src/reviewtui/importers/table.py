@@ -295,11 +295,11 @@ class _TableReader:
             try:
                 fields[column] = enum(text) if text else (default or guess_frequency(draft.series))
             except ValueError:
-                choices = ", ".join(member.value for member in enum)
+                choices = enum.choices()
                 self.problem(
                     draft.attribute_rows.get(column),
                     column,
-                    f"expected one of {choices}; got {text!r}",
+                    f"expected {choices}; got {text!r}",
                 )
         status = self._build_status(draft)
         if status:
@@ -322,7 +322,7 @@ class _TableReader:
             self.problem(
                 draft.attribute_rows["status_basis"],
                 "status_basis",
-                f"expected one of {', '.join(b.value for b in Basis)}; got {a['status_basis']!r}",
+                f"expected {Basis.choices()}; got {a['status_basis']!r}",
             )
             return None
         bands = None

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reviewtui.domain.numbers import parse_number
-from reviewtui.domain.status import PRESET_SCHEMES, Basis, Polarity, evaluate, score
+from reviewtui.domain.presets import PRESET_SCHEMES
+from reviewtui.domain.status import Basis, Polarity, evaluate, score
 
 SUFFIX_POWERS = {"k": 3, "K": 3, "M": 6, "m": 6, "mn": 6, "bn": 9, "B": 9}
 

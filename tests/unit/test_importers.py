@@ -197,7 +197,7 @@ def test_bad_bands_and_unknown_scheme_are_reported(tmp_path: Path) -> None:
             "41",
             "40",
             "on_track: >=40; at_risk: <40",
-            "",
+            "three_level",
         ],
         ["C", "O", "CSAT", "Ana", "%", "up", "lead", "2026-01", "41", "40", "", "fancy"],
     ]
@@ -211,7 +211,7 @@ def test_xlsx_named_sheet_and_missing_sheet(tmp_path: Path) -> None:
     workbook.active.title = "Notes"
     sheet = workbook.create_sheet("Q3")
     sheet.append(HEADER)
-    sheet.append(["F", "O", "Revenue", "Maria", "$", "higher", "lagging", "2026-Q3", 12, "abc"])
+    sheet.append(["F", "O", "Revenue", "Maria", "$", "higher", "lagging", "2026-Q3", 12, "1,5"])
     path = tmp_path / "book.xlsx"
     workbook.save(path)
     with pytest.raises(InvalidInputError, match="no sheet named 'Q4'"):

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
+from reviewtui.domain.presets import PRESET_SCHEMES
 from reviewtui.domain.status import (
-    PRESET_SCHEMES,
     Basis,
     Polarity,
     StatusLevel,

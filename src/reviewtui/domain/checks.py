@@ -121,7 +121,7 @@ def _unknown_owner(path: Path, owner: str, names: list[str]) -> Finding:
 
 
 def _unknown_scheme(path: Path, field: str, name: str, scorecard: Scorecard) -> Finding:
-    from reviewtui.domain.status import PRESET_SCHEMES
+    from reviewtui.domain.presets import PRESET_SCHEMES
 
     known = sorted({*PRESET_SCHEMES, *scorecard.status_schemes})
     return Finding(path, field, f"unknown status scheme {name!r}; known: {', '.join(known)}")

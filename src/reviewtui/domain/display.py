@@ -45,7 +45,7 @@ def target_text(measure: Measure, value: PeriodValue) -> str:
             return f"≤ {format_value(high, unit)}"
         return "no target range"
     if value.target is None:
-        return "no target"
+        return value.target_label or "no target"
     sign = "≥" if measure.polarity is Polarity.HIGHER_IS_BETTER else "≤"
     return f"{sign} {format_value(value.target, unit)}"
 
@@ -64,7 +64,7 @@ def variance_text(measure: Measure, value: PeriodValue) -> str:
         return "within the range"
     target = value.target
     if target is None:
-        return "no target to compare with"
+        return "no numeric target to compare with"
     gap = actual - target
     better = gap if measure.polarity is Polarity.HIGHER_IS_BETTER else -gap
     sign = "+" if better > 0 else ("-" if better < 0 else "±")

@@ -100,6 +100,14 @@ def parse_amount(text: str | float | int | Decimal | None) -> ParsedNumber:
     return ParsedNumber(_tidy(-value if negative else value), currency)
 
 
+def is_words(text: object) -> bool:
+    """Whether a cell is words, not a number or a typo in one: ``Maintain`` and ``Establish
+    baseline`` are; ``1,5``, ``$`` and ``n/a`` are not (those are refused or mean no data)."""
+    if not isinstance(text, str) or text.strip().casefold() in NO_DATA_WORDS:
+        return False
+    return not any(ch.isdigit() for ch in text) and re.search(r"[^\W\d_]{2,}", text) is not None
+
+
 def parse_number(text: str | float | int | Decimal | None) -> Decimal | None:
     """Parse a cell into a Decimal, or ``None`` for blank / "n/a" (no data)."""
     return parse_amount(text).value

@@ -22,22 +22,20 @@ from pydantic import (
     model_validator,
 )
 
-from reviewtui.domain.numbers import format_compact, parse_amount, parse_number
+from reviewtui.domain.measure_status import status_for
+from reviewtui.domain.numbers import format_compact, is_words, parse_amount, parse_number
 from reviewtui.domain.people import answers_to
 from reviewtui.domain.periods import in_calendar_order
+from reviewtui.domain.presets import DEFAULT_SCHEME, PRESET_SCHEMES, scheme_from_bands
 from reviewtui.domain.revise import revised
 from reviewtui.domain.status import (
-    DEFAULT_SCHEME,
-    PRESET_SCHEMES,
     Basis,
     ForgivingEnum,
     Interval,
     Polarity,
     StatusLevel,
     StatusScheme,
-    evaluate,
     parse_interval,
-    score,
 )
 from reviewtui.domain.text import Name, parse_email
 
@@ -143,6 +141,9 @@ class PeriodValue(BaseModel):
     """A label such as ``2026-10``, ``2026-Q3`` or ``2026-W42``, in reporting order."""
     actual: Number = None
     target: Number = None
+    target_label: str = ""
+    """A target written in words (``Maintain``, ``Establish baseline``), shown as written;
+    a measure with one has no numeric target to score against."""
     target_low: Number = None
     """Lower end of the target range, for measures that must stay within a range."""
     target_high: Number = None
@@ -150,6 +151,13 @@ class PeriodValue(BaseModel):
     """The owner's explanation of the result."""
     recommendation: str = ""
     """What the owner proposes to do about it."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _target_in_words(cls, value: Any) -> Any:
+        if isinstance(value, dict) and is_words(value.get("target")):
+            return {**value, "target": None, "target_label": str(value["target"]).strip()}
+        return value
 
 
 class MeasureStatus(BaseModel):
@@ -324,6 +332,8 @@ class Scorecard(BaseModel):
         default = "range" if measure.polarity is Polarity.WITHIN_RANGE else self.default_scheme
         scheme = self.scheme_named(override.scheme or default) or PRESET_SCHEMES[DEFAULT_SCHEME]
         if override.bands:
+            if override.scheme is None and set(override.bands) != {x.key for x in scheme.levels}:
+                return scheme_from_bands(override.bands, override.basis or scheme.basis)
             return scheme.with_bands(override.bands, override.basis)
         if override.basis:
             return revised(scheme, basis=override.basis)
@@ -333,20 +343,7 @@ class Scorecard(BaseModel):
         """The measure's status for a period (default: the review period)."""
         label = period or self.review_period()
         value = measure.period(label) if label else None
-        scheme = self.scheme_for(measure)
-        if value is None:
-            return scheme.no_data
-        return evaluate(
-            scheme,
-            score(
-                value.actual,
-                value.target,
-                measure.polarity,
-                scheme.basis,
-                value.target_low,
-                value.target_high,
-            ),
-        )
+        return status_for(measure, value, self.scheme_for(measure))
 
     def with_history_from(self, older: Scorecard) -> tuple[Scorecard, int]:
         """This scorecard with the periods ``older`` has and this one lacks, per measure id.

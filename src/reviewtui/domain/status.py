@@ -198,6 +198,10 @@ class StatusLevel(BaseModel):
 
 
 NO_DATA = StatusLevel(key="no_data", name="No data", symbol="○", color="muted")
+NO_TARGET = StatusLevel(key="no_target", name="No numeric target", symbol="◇", color="muted")
+"""An actual against a target written in words ("Maintain") or none, on the percent basis."""
+BASELINE = StatusLevel(key="baseline", name="Baseline", symbol="◎", color="accent")
+"""A measure's first reported period with no numeric target: it sets the baseline."""
 
 
 class StatusScheme(BaseModel):
@@ -209,6 +213,11 @@ class StatusScheme(BaseModel):
     basis: Basis = Basis.PERCENT_OF_TARGET
     levels: list[StatusLevel] = Field(min_length=2)
     no_data: StatusLevel = NO_DATA
+    no_target: StatusLevel = NO_TARGET
+    baseline: StatusLevel = BASELINE
+    progress: StatusLevel | None = None
+    """When given, a result short of its target but better than the period before gets
+    this level ("made progress") instead of the band it falls in."""
 
     @model_validator(mode="after")
     def _check_cover(self) -> StatusScheme:
@@ -216,17 +225,23 @@ class StatusScheme(BaseModel):
         duplicates = sorted({key for key in keys if keys.count(key) > 1})
         if duplicates:
             raise ValueError(f"level key(s) used twice: {', '.join(duplicates)}")
-        if self.no_data.key in keys:
-            raise ValueError(f"level key {self.no_data.key!r} is reserved for 'no data'")
+        for special in self.special_levels():
+            if special.key in keys:
+                raise ValueError(f"level key {special.key!r} is reserved for {special.name!r}")
         missing = [level.key for level in self.levels if level.when is None]
         if missing:
             raise ValueError(f"level(s) {', '.join(missing)} have no 'when' band")
         check_coverage({level.key: level.when for level in self.levels if level.when})
         return self
 
+    def special_levels(self) -> list[StatusLevel]:
+        """The levels no band gives: no data, no numeric target, baseline, made progress."""
+        extra = [self.progress] if self.progress else []
+        return [self.no_data, self.no_target, self.baseline, *extra]
+
     def level(self, key: str) -> StatusLevel:
-        """The level with this key (the no-data level included)."""
-        for level in [*self.levels, self.no_data]:
+        """The level with this key (the special levels included)."""
+        for level in [*self.levels, *self.special_levels()]:
             if level.key == key:
                 return level
         raise KeyError(key)
@@ -243,9 +258,7 @@ class StatusScheme(BaseModel):
         if missing:
             raise ValueError(f"no band given for level(s) {', '.join(missing)}")
         levels = [revised(level, when=bands[level.key]) for level in self.levels]
-        return StatusScheme(
-            name=self.name, basis=basis or self.basis, levels=levels, no_data=self.no_data
-        )
+        return revised(self, basis=basis or self.basis, levels=levels)
 
 
 def check_coverage(bands: dict[str, Interval]) -> None:
@@ -340,48 +353,3 @@ def evaluate(scheme: StatusScheme, value: Decimal | None) -> StatusLevel:
         if level.when is not None and level.when.contains(value):
             return level
     return scheme.no_data  # unreachable for a validated scheme, kept total for safety
-
-
-def _level(key: str, name: str, symbol: str, color: str, when: str) -> StatusLevel:
-    return StatusLevel(key=key, name=name, symbol=symbol, color=color, when=parse_interval(when))
-
-
-PRESET_SCHEMES: dict[str, StatusScheme] = {
-    "three_level": StatusScheme(
-        name="On track / at risk / off track",
-        levels=[
-            _level("on_track", "On track", "✔", "success", ">=100"),
-            _level("at_risk", "At risk", "▲", "warning", "90..<100"),
-            _level("off_track", "Off track", "✖", "error", "<90"),
-        ],
-    ),
-    "four_level": StatusScheme(
-        name="Exceeded / met / slightly below / not met",
-        levels=[
-            _level("exceeded", "Exceeded", "★", "accent", ">125"),
-            _level("met", "Met", "✔", "success", "100..125"),
-            _level("slightly_below", "Slightly below", "▼", "warning", "95..<100"),
-            _level("not_met", "Not met", "✖", "error", "<95"),
-        ],
-    ),
-    "traffic_light": StatusScheme(
-        name="Green / amber / red",
-        levels=[
-            _level("green", "Green", "●", "success", ">=100"),
-            _level("amber", "Amber", "◆", "warning", "90..<100"),
-            _level("red", "Red", "■", "error", "<90"),
-        ],
-    ),
-    "range": StatusScheme(
-        name="Within range",
-        basis=Basis.RANGE,
-        levels=[
-            _level("on_track", "On track", "✔", "success", "<=0"),
-            _level("at_risk", "At risk", "▲", "warning", ">0 and <=10"),
-            _level("off_track", "Off track", "✖", "error", ">10"),
-        ],
-    ),
-}
-"""Schemes every scorecard can name without defining them."""
-
-DEFAULT_SCHEME = "three_level"

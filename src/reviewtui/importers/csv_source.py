@@ -10,6 +10,7 @@ from reviewtui.domain.periods import without_period
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import InvalidInputError, Problem
 from reviewtui.importers.columns import Cell
+from reviewtui.importers.schemes import companion_schemes
 from reviewtui.importers.table import rows_to_scorecard
 
 
@@ -55,7 +56,8 @@ def read_csv(path: Path) -> Scorecard:
                 )
             ]
         ) from None
-    return rows_to_scorecard(source, without_period(path.stem), _spreadsheet_rows(rows))
+    schemes = companion_schemes(path)
+    return rows_to_scorecard(source, without_period(path.stem), _spreadsheet_rows(rows), schemes)
 
 
 def _spreadsheet_rows(rows: list[tuple[int, list[Cell]]]) -> list[tuple[int, list[Cell]]]:

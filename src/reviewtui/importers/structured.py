@@ -5,21 +5,66 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reviewtui.domain.checks import check_scorecard, suggest
 from reviewtui.domain.numbers import TOO_LONG
 from reviewtui.domain.periods import without_period
+from reviewtui.domain.presets import PRESET_SCHEMES
 from reviewtui.domain.scorecard import Frequency, Kind, Scorecard, slugify
-from reviewtui.domain.status import Basis, ForgivingEnum, Polarity
+from reviewtui.domain.status import Basis, ForgivingEnum, Polarity, StatusScheme
 from reviewtui.errors import InvalidInputError, Problem
 
 
 def read_structured(path: Path) -> Scorecard:
     """Parse a YAML or JSON scorecard and validate it, reporting every problem with its line."""
+    source = str(path)
+    text, document = _load_document(path, "name, perspectives, ...")
+    stem = without_period(path.stem)
+    document.setdefault("id", slugify(stem))
+    document.setdefault("name", stem.replace("_", " ").replace("-", " ").title())
+    lines = _LineFinder(text)
+    scorecard = _validated(Scorecard, document, source, lines)
+    findings = check_scorecard(scorecard)
+    if findings:
+        raise InvalidInputError(
+            [Problem(source, lines.locate(f.path), f.field, f.message) for f in findings]
+        )
+    return scorecard
+
+
+class SchemeFile(BaseModel):
+    """A ``<name>.schemes.yaml`` file beside a CSV or XLSX scorecard."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    default_scheme: str | None = None
+    """The scheme measures use unless they name another (default: the first one below)."""
+    status_schemes: dict[str, StatusScheme] = Field(min_length=1)
+
+
+def read_scheme_file(path: Path) -> SchemeFile:
+    """Read the status schemes a table scorecard's companion YAML file defines."""
+    source = str(path)
+    text, document = _load_document(path, "status_schemes")
+    schemes = _validated(SchemeFile, document, source, _LineFinder(text))
+    default = schemes.default_scheme
+    if default and default not in schemes.status_schemes and default not in PRESET_SCHEMES:
+        known = ", ".join(sorted({*schemes.status_schemes, *PRESET_SCHEMES}))
+        line = _LineFinder(text).locate(("default_scheme",))
+        raise InvalidInputError(
+            [Problem(source, line, "default_scheme", f"unknown scheme {default!r}; known: {known}")]
+        )
+    return schemes
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def _load_document(path: Path, expected: str) -> tuple[str, dict[str, Any]]:
     source = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -39,21 +84,16 @@ def read_structured(path: Path) -> Scorecard:
         ) from None
     if not isinstance(document, dict):
         raise InvalidInputError(
-            [
-                Problem(
-                    source,
-                    "line 1",
-                    "",
-                    "expected a mapping with name, perspectives, ... at the top",
-                )
-            ]
+            [Problem(source, "line 1", "", f"expected a mapping with {expected} at the top")]
         )
-    stem = without_period(path.stem)
-    document.setdefault("id", slugify(stem))
-    document.setdefault("name", stem.replace("_", " ").replace("-", " ").title())
-    lines = _LineFinder(text)
+    return text, document
+
+
+def _validated(
+    model: type[ModelT], document: dict[str, Any], source: str, lines: _LineFinder
+) -> ModelT:
     try:
-        scorecard = Scorecard.model_validate(document)
+        return model.model_validate(document)
     except RecursionError:
         raise InvalidInputError([Problem(source, "", "", NESTED_TOO_DEEP)]) from None
     except ValidationError as error:
@@ -67,12 +107,6 @@ def read_structured(path: Path) -> Scorecard:
             for detail in error.errors()
         ]
         raise InvalidInputError(problems) from None
-    findings = check_scorecard(scorecard)
-    if findings:
-        raise InvalidInputError(
-            [Problem(source, lines.locate(f.path), f.field, f.message) for f in findings]
-        )
-    return scorecard
 
 
 NESTED_TOO_DEEP = (

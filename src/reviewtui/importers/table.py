@@ -15,7 +15,7 @@ from decimal import Decimal
 from pydantic import ValidationError
 
 from reviewtui.domain.checks import Finding, check_scorecard
-from reviewtui.domain.numbers import NumberFormatError, parse_amount
+from reviewtui.domain.numbers import NumberFormatError, is_words, parse_amount
 from reviewtui.domain.scorecard import (
     ID_PATTERN,
     Frequency,
@@ -43,6 +43,7 @@ from reviewtui.importers.columns import (
     normalise_header,
     parse_bands,
 )
+from reviewtui.importers.schemes import TableSchemes
 
 NAME_COLUMNS = ("perspective", "objective", "measure", "owner", "initiative", "initiative_owner")
 """Columns that hold names: one line, not blank, no control characters."""
@@ -70,8 +71,9 @@ class _InitiativeDraft:
 class _TableReader:
     """Accumulates rows into drafts, collecting problems instead of stopping at the first."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, schemes: TableSchemes) -> None:
         self.source = source
+        self.schemes = schemes
         self.problems: list[Problem] = []
         self.measures: dict[str, _MeasureDraft] = {}
         self.initiatives: dict[str, _InitiativeDraft] = {}
@@ -143,6 +145,8 @@ class _TableReader:
         draft.period_rows[period] = row
         numbers: dict[str, Decimal | None] = {}
         for column in ("actual", "target", "target_low", "target_high"):
+            if column == "target" and is_words(raw.get(column)):
+                continue  # "Maintain": kept as the target's words, below
             try:
                 numbers[column] = parse_amount(raw.get(column)).value
             except NumberFormatError as error:
@@ -152,6 +156,7 @@ class _TableReader:
                 period=period,
                 analysis=values.get("analysis", ""),
                 recommendation=values.get("recommendation", ""),
+                target_label=values.get("target", "") if "target" not in numbers else "",
                 **numbers,
             )
         )
@@ -258,6 +263,8 @@ class _TableReader:
             ],
             initiatives=initiatives,
             people=people,
+            status_schemes=self.schemes.schemes,
+            default_scheme=self.schemes.default,
         )
         for finding in check_scorecard(scorecard):
             self.problem(
@@ -352,9 +359,17 @@ class _TableReader:
             return None
 
 
-def rows_to_scorecard(source: str, name: str, rows: list[tuple[int, list[Cell]]]) -> Scorecard:
-    """Fold numbered rows (the first is the header) into a scorecard or raise every problem."""
-    reader = _TableReader(source)
+def rows_to_scorecard(
+    source: str,
+    name: str,
+    rows: list[tuple[int, list[Cell]]],
+    schemes: TableSchemes | None = None,
+) -> Scorecard:
+    """Fold numbered rows (the first is the header) into a scorecard or raise every problem.
+
+    ``schemes`` are the status schemes the file defines beside its rows (a scheme sheet or
+    a companion file)."""
+    reader = _TableReader(source, schemes or TableSchemes())
     if not rows:
         raise InvalidInputError(
             [Problem(source, "", "", "the file is empty; expected a header row")]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from reviewtui.domain.periods import without_period
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import InvalidInputError, Problem
 from reviewtui.importers.columns import Cell
+from reviewtui.importers.schemes import companion_schemes, is_scheme_sheet, schemes_from_rows
 from reviewtui.importers.table import rows_to_scorecard
 
 
@@ -33,20 +35,33 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Scorecard:
                     )
                 ]
             )
-        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-        rows: list[tuple[int, list[Cell]]] = []
-        try:
-            for index, row in enumerate(worksheet.iter_rows(), start=1):
-                cells = [_cell_value(cell) for cell in row]
-                if any(cell not in (None, "") for cell in cells):
-                    rows.append((index, cells))
-        except Exception as error:  # damaged sheet XML or compressed data
-            raise unreadable(source, error) from None
+        data_sheets = [ws for ws in workbook.worksheets if not is_scheme_sheet(ws.title)]
+        worksheet = workbook[sheet] if sheet else (data_sheets or workbook.worksheets)[0]
+        rows = _sheet_rows(worksheet, source)
+        scheme_sheet = next((ws for ws in workbook.worksheets if is_scheme_sheet(ws.title)), None)
+        schemes = (
+            schemes_from_rows(f"{source}[{scheme_sheet.title}]", _sheet_rows(scheme_sheet, source))
+            if scheme_sheet is not None and scheme_sheet is not worksheet
+            else companion_schemes(path)
+        )
     finally:
         workbook.close()
     stem = without_period(path.stem)
     name = f"{stem} {sheet}" if sheet else stem
-    return rows_to_scorecard(f"{source}[{worksheet.title}]", name, rows)
+    return rows_to_scorecard(f"{source}[{worksheet.title}]", name, rows, schemes)
+
+
+def _sheet_rows(worksheet: Any, source: str) -> list[tuple[int, list[Cell]]]:
+    """The sheet's non-blank rows, numbered as the spreadsheet shows them."""
+    rows: list[tuple[int, list[Cell]]] = []
+    try:
+        for index, row in enumerate(worksheet.iter_rows(), start=1):
+            cells = [_cell_value(cell) for cell in row]
+            if any(cell not in (None, "") for cell in cells):
+                rows.append((index, cells))
+    except Exception as error:  # damaged sheet XML or compressed data
+        raise unreadable(source, error) from None
+    return rows
 
 
 def unreadable(source: str, error: Exception) -> InvalidInputError:

@@ -85,6 +85,18 @@ def is_period_label(text: object) -> bool:
     return isinstance(text, str | int) and period_start(str(text)) is not None
 
 
+_YEARLESS = re.compile(
+    r"^(?:w(?:eek|k)?[- ]?\d{1,2}|q[1-4]|(?:" + "|".join(MONTHS) + r")|\d{4}-\d{2}-\d{2})$"
+)
+
+
+def looks_like_period(text: str) -> bool:
+    """Whether a column header names a period, with a year (``Oct 2026``) or without one as
+    weekly sheets write them (``Week 42``, ``W42``, ``Q3``, ``Oct``)."""
+    cleaned = " ".join(text.strip().casefold().replace("_", " ").split())
+    return period_start(cleaned) is not None or _YEARLESS.match(cleaned) is not None
+
+
 def without_period(stem: str) -> str:
     """A file name without the period it was saved for: ``acme-2026-10`` -> ``acme``,
     ``Scorecard Oct 2026`` -> ``Scorecard``, so each month's file is the same scorecard."""

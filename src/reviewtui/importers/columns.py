@@ -22,7 +22,8 @@ OPTIONAL = (
     "initiative", "initiative_id", "initiative_owner", "initiative_budget",
 )  # fmt: skip
 SYNONYMS = {
-    "kpi": "measure", "measure_name": "measure", "kpi_name": "measure", "id": "measure_id",
+    "kpi": "measure", "measurable": "measure", "metric": "measure", "who": "owner",
+    "measure_name": "measure", "kpi_name": "measure", "id": "measure_id",
     "kpi_id": "measure_id", "email": "owner_email", "owner_mail": "owner_email",
     "direction": "polarity", "type": "kind", "indicator_type": "kind", "value": "actual",
     "actual_value": "actual", "goal": "target", "target_value": "target", "month": "period",
@@ -61,10 +62,24 @@ def parse_bands(text: str) -> dict[str, Interval]:
     return bands
 
 
+_GOAL = re.compile(r"^\s*(>=|=>|≥|>|<=|=<|≤|<)\s*(\S.*)$")
+
+
+def split_goal(cell: Cell) -> tuple[str | None, Cell]:
+    """``>= 50`` -> ``("higher", "50")``, ``≤ 5%`` -> ``("lower", "5%")``; any other cell
+    -> ``(None, cell)``. EOS scorecards write their goals this way."""
+    match = _GOAL.match(cell) if isinstance(cell, str) else None
+    if match is None:
+        return None, cell
+    direction = "higher" if match.group(1) in (">=", "=>", "≥", ">") else "lower"
+    return direction, match.group(2).strip()
+
+
 def guess_frequency(series: list[PeriodValue]) -> Frequency | None:
     """How often a measure reports, guessed from its first period's label (``2026-W42``)."""
     label = series[0].period if series else ""
-    if re.search(r"W\d{1,2}$", label, re.IGNORECASE) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", label):
+    weekly = re.search(r"(?:^|\b|\d)w(?:ee)?k?[- ]?\d{1,2}$", label, re.IGNORECASE)
+    if weekly or re.fullmatch(r"\d{4}-\d{2}-\d{2}", label):
         return Frequency.WEEKLY
     if re.search(r"Q[1-4]", label, re.IGNORECASE):
         return Frequency.QUARTERLY

@@ -19,11 +19,9 @@ from reviewtui.domain.numbers import NumberFormatError, is_words, parse_amount
 from reviewtui.domain.scorecard import (
     ID_PATTERN,
     Frequency,
-    Initiative,
     Kind,
     Measure,
     MeasureStatus,
-    Money,
     Objective,
     PeriodValue,
     Person,
@@ -42,8 +40,11 @@ from reviewtui.importers.columns import (
     most_common_frequency,
     normalise_header,
     parse_bands,
+    split_goal,
 )
+from reviewtui.importers.initiatives import InitiativeDrafts
 from reviewtui.importers.schemes import TableSchemes
+from reviewtui.importers.wide import is_wide, unfold
 
 NAME_COLUMNS = ("perspective", "objective", "measure", "owner", "initiative", "initiative_owner")
 """Columns that hold names: one line, not blank, no control characters."""
@@ -59,24 +60,16 @@ class _MeasureDraft:
     period_rows: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass
-class _InitiativeDraft:
-    first_row: int
-    name: str
-    owner: str = ""
-    budget: str = ""
-    measures: list[str] = field(default_factory=list)
-
-
 class _TableReader:
     """Accumulates rows into drafts, collecting problems instead of stopping at the first."""
 
-    def __init__(self, source: str, schemes: TableSchemes) -> None:
+    def __init__(self, source: str, schemes: TableSchemes, wide: bool = False) -> None:
         self.source = source
         self.schemes = schemes
+        self.wide = wide
         self.problems: list[Problem] = []
         self.measures: dict[str, _MeasureDraft] = {}
-        self.initiatives: dict[str, _InitiativeDraft] = {}
+        self.initiatives = InitiativeDrafts(self.problem)
         self.emails: dict[str, tuple[str, int]] = {}
         self.owners: dict[str, None] = {}
 
@@ -123,6 +116,8 @@ class _TableReader:
                 row, "measure_id", f"expected letters, digits, '-', '_' or '.'; got {measure_id!r}"
             )
             return
+        if not self._read_goal(row, values, raw):
+            return
         draft = self.measures.get(measure_id)
         if draft is None:
             draft = self.measures[measure_id] = _MeasureDraft(first_row=row, name=name)
@@ -143,25 +138,55 @@ class _TableReader:
             )
             return
         draft.period_rows[period] = row
+        draft.series.append(self._period_value(row, period, values, raw))
+        self._read_people(row, values)
+        self.initiatives.read(row, values, measure_id)
+
+    def _period_value(
+        self, row: int, period: str, values: dict[str, str], raw: dict[str, Cell]
+    ) -> PeriodValue:
         numbers: dict[str, Decimal | None] = {}
+        in_words = is_words(raw.get("target"))  # "Maintain": kept as written, not a number
         for column in ("actual", "target", "target_low", "target_high"):
-            if column == "target" and is_words(raw.get(column)):
-                continue  # "Maintain": kept as the target's words, below
+            if column == "target" and in_words:
+                continue
             try:
                 numbers[column] = parse_amount(raw.get(column)).value
             except NumberFormatError as error:
-                self.problem(row, column, str(error))
-        draft.series.append(
-            PeriodValue(
-                period=period,
-                analysis=values.get("analysis", ""),
-                recommendation=values.get("recommendation", ""),
-                target_label=values.get("target", "") if "target" not in numbers else "",
-                **numbers,
-            )
+                self.problem(
+                    row, period if self.wide and column == "actual" else column, str(error)
+                )
+        return PeriodValue(
+            period=period,
+            analysis=values.get("analysis", ""),
+            recommendation=values.get("recommendation", ""),
+            target_label=values.get("target", "") if in_words else "",
+            **numbers,
         )
-        self._read_people(row, values)
-        self._read_initiative(row, values, measure_id)
+
+    def _read_goal(self, row: int, values: dict[str, str], raw: dict[str, Cell]) -> bool:
+        """Read a goal written with its direction (``>= 50``, ``< 5``): the number is the
+        target, the sign the polarity, which must agree with a polarity given beside it."""
+        written = values.get("target", "")
+        implied, number = split_goal(raw.get("target"))
+        if implied is None:
+            return True
+        raw["target"] = number
+        values["target"] = str(number)
+        given = values.get("polarity", "")
+        try:
+            same = not given or Polarity(given) is Polarity(implied)
+        except ValueError:
+            same = True  # the polarity's own problem is reported when the measure is built
+        if not same:
+            self.problem(
+                row,
+                "target",
+                f"the goal {written!r} says {implied} is better, but polarity is {given!r}",
+            )
+            return False
+        values["polarity"] = given or implied
+        return True
 
     def _merge_attributes(self, draft: _MeasureDraft, row: int, values: dict[str, str]) -> None:
         for column in MEASURE_FIELDS:
@@ -206,26 +231,6 @@ class _TableReader:
             else:
                 self.emails.setdefault(owner.casefold(), (email, row))
 
-    def _read_initiative(self, row: int, values: dict[str, str], measure_id: str) -> None:
-        name = values.get("initiative", "")
-        if not name:
-            return
-        key = values.get("initiative_id") or slugify(name)
-        draft = self.initiatives.setdefault(key, _InitiativeDraft(first_row=row, name=name))
-        for attribute in ("owner", "budget"):
-            value = values.get(f"initiative_{attribute}", "")
-            if value and getattr(draft, attribute) and getattr(draft, attribute) != value:
-                self.problem(
-                    row,
-                    f"initiative_{attribute}",
-                    f"initiative {name!r} has {attribute} {getattr(draft, attribute)!r} at row "
-                    f"{draft.first_row} but {value!r} here",
-                )
-            elif value:
-                setattr(draft, attribute, value)
-        if measure_id not in draft.measures:
-            draft.measures.append(measure_id)
-
     def build(self, name: str) -> Scorecard | None:
         perspectives: dict[str, dict[str, list[Measure]]] = {}
         measure_rows: dict[str, int] = {}
@@ -239,7 +244,9 @@ class _TableReader:
                 measure
             )
         initiatives = [
-            i for i in (self._build_initiative(k, d) for k, d in self.initiatives.items()) if i
+            i
+            for i in (self.initiatives.build(k, d) for k, d in self.initiatives.drafts.items())
+            if i
         ]
         people = [
             Person(name=o, email=self.emails.get(o.casefold(), ("", 0))[0] or None)
@@ -283,7 +290,7 @@ class _TableReader:
             return measure_rows.get(measure.id)
         if path[:1] == ("initiatives",) and len(path) >= 2 and isinstance(path[1], int):
             initiative = scorecard.initiatives[path[1]]
-            draft = self.initiatives.get(initiative.id)
+            draft = self.initiatives.drafts.get(initiative.id)
             return draft.first_row if draft else None
         return None
 
@@ -341,23 +348,6 @@ class _TableReader:
                 return None
         return MeasureStatus(scheme=a.get("status_scheme") or None, basis=basis, bands=bands)
 
-    def _build_initiative(self, key: str, draft: _InitiativeDraft) -> Initiative | None:
-        try:
-            budget = Money.parse(draft.budget) if draft.budget else None
-            return Initiative(
-                id=key,
-                name=draft.name,
-                owner=draft.owner or None,
-                budget=budget,
-                measures=draft.measures,
-            )
-        except (ValueError, ValidationError) as error:
-            message = (
-                str(error).splitlines()[-1] if isinstance(error, ValidationError) else str(error)
-            )
-            self.problem(draft.first_row, "initiative_budget", message)
-            return None
-
 
 def rows_to_scorecard(
     source: str,
@@ -369,11 +359,15 @@ def rows_to_scorecard(
 
     ``schemes`` are the status schemes the file defines beside its rows (a scheme sheet or
     a companion file)."""
-    reader = _TableReader(source, schemes or TableSchemes())
     if not rows:
         raise InvalidInputError(
             [Problem(source, "", "", "the file is empty; expected a header row")]
         )
+    reader = _TableReader(source, schemes or TableSchemes(), wide=is_wide(rows[0][1]))
+    if reader.wide:
+        rows, wide_problems = unfold(rows)
+        for row, column, message in wide_problems:
+            reader.problem(row, column, message)
     header_row, header = rows[0]
     columns = reader.read_header(header_row, header)
     if columns is None:

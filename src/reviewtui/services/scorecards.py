@@ -15,6 +15,7 @@ from reviewtui.domain.scorecard import ID_PATTERN, Scorecard
 from reviewtui.errors import InvalidInputError, NotFoundError, Problem
 from reviewtui.importers import SUPPORTED_SUFFIXES
 from reviewtui.importers import load_scorecard as _load
+from reviewtui.importers.schemes import COMPANION_SUFFIX
 from reviewtui.paths import bundled_dir
 from reviewtui.services.scorecard_facts import rebuild_index
 from reviewtui.store.repository import Store
@@ -84,4 +85,8 @@ def scorecard_from(store: Store, source: str) -> Scorecard:
 def samples() -> list[Path]:
     """The sample scorecards shipped with reviewtui, by name."""
     folder = bundled_dir("sample_scorecards")
-    return sorted(p for p in folder.glob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
+    return sorted(
+        p
+        for p in folder.glob("*")
+        if p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.endswith(COMPANION_SUFFIX)
+    )

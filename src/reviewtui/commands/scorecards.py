@@ -10,6 +10,7 @@ import click
 
 from reviewtui.commands import output
 from reviewtui.commands.context import store_from
+from reviewtui.commands.progress import reading
 from reviewtui.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ def validate(files: tuple[Path, ...], sheet: str | None) -> None:
     failed = 0
     for path in files:
         try:
-            scorecard = read_scorecard(path, sheet)
+            with reading(path, "Checking") as progress:
+                scorecard = read_scorecard(path, sheet, progress)
         except InvalidInputError as error:
             failed += 1
             count = len(error.problems)
@@ -62,7 +64,8 @@ def import_scorecard(ctx: click.Context, file: Path, sheet: str | None, as_id: s
     from reviewtui.services.scorecards import import_scorecard as import_file
 
     store = store_from(ctx)
-    imported = import_file(store, file, sheet, as_id)
+    with reading(file, "Importing") as progress:
+        imported = import_file(store, file, sheet, as_id, progress)
     scorecard = imported.scorecard
     output.say(f"✔ imported {scorecard.name} as {scorecard.id!r} into {store.data.root}")
     for line in summarise(scorecard):

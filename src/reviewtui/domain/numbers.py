@@ -24,6 +24,8 @@ CURRENCIES = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", 
 CURRENCY_SYMBOLS = {symbol: code for code, symbol in CURRENCIES.items()}
 _SUFFIXES = {"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9}
 """Each suffix as a power of ten: scaling shifts the decimal point, it never rounds."""
+_WORDS = re.compile(r"^\D*[^\W\d_]{2}\D*$")
+"""No digit anywhere, and at least two letters in a row."""
 _PLAIN = re.compile(r"^-?\d{1,15}(?:\.\d{1,13})?$")
 _NUMBER = re.compile(
     r"""^(?P<sign>[-+−]?)\s*
@@ -67,7 +69,8 @@ def parse_amount(text: str | float | int | Decimal | None) -> ParsedNumber:
     if isinstance(text, int | float | Decimal):
         return ParsedNumber(exact(text))
     if _PLAIN.match(text):  # the common case, and what a stored scorecard holds
-        return ParsedNumber(_tidy(Decimal(text)))
+        value = Decimal(text)
+        return ParsedNumber(value if value else Decimal(0))  # never -0
     raw = text.strip()
     if raw.lower() in NO_DATA_WORDS:
         return ParsedNumber(None)
@@ -100,12 +103,17 @@ def parse_amount(text: str | float | int | Decimal | None) -> ParsedNumber:
     return ParsedNumber(_tidy(-value if negative else value), currency)
 
 
+def is_plain_number(text: str) -> bool:
+    """Whether text is a plain decimal such as ``-1234.5`` (no grouping, unit or suffix)."""
+    return _PLAIN.match(text) is not None
+
+
 def is_words(text: object) -> bool:
     """Whether a cell is words, not a number or a typo in one: ``Maintain`` and ``Establish
     baseline`` are; ``1,5``, ``$`` and ``n/a`` are not (those are refused or mean no data)."""
-    if not isinstance(text, str) or text.strip().casefold() in NO_DATA_WORDS:
+    if not isinstance(text, str) or _WORDS.match(text) is None:
         return False
-    return not any(ch.isdigit() for ch in text) and re.search(r"[^\W\d_]{2,}", text) is not None
+    return text.strip().casefold() not in NO_DATA_WORDS
 
 
 def parse_number(text: str | float | int | Decimal | None) -> Decimal | None:
@@ -125,6 +133,8 @@ def exact(value: int | float | Decimal) -> Decimal:
         if not math.isfinite(value):
             raise NumberFormatError(f"expected a finite number; got {value!r}")
         number = Decimal(repr(value))
+        if number.as_tuple().exponent in range(-MAX_DIGITS, 1) and number:
+            return number  # 0.1, 95.5, 1200.0: written as typed, nothing to tidy
     else:
         try:
             number = Decimal(value)

@@ -23,7 +23,13 @@ from pydantic import (
 )
 
 from reviewtui.domain.measure_status import status_for
-from reviewtui.domain.numbers import format_compact, is_words, parse_amount, parse_number
+from reviewtui.domain.numbers import (
+    format_compact,
+    is_plain_number,
+    is_words,
+    parse_amount,
+    parse_number,
+)
 from reviewtui.domain.people import answers_to
 from reviewtui.domain.periods import in_calendar_order
 from reviewtui.domain.presets import DEFAULT_SCHEME, PRESET_SCHEMES, scheme_from_bands
@@ -49,6 +55,10 @@ def slugify(text: str) -> str:
 
 
 def _number(value: object) -> object:
+    if isinstance(value, Decimal) and value.is_finite():
+        return value  # already read by parse_number (a table cell) or built in code
+    if type(value) is str and is_plain_number(value):
+        return Decimal(value) or Decimal(0)  # what a stored scorecard holds; never -0
     if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool):
         return parse_number(value)
     return value
@@ -354,17 +364,29 @@ class Scorecard(BaseModel):
         """
         earlier = {m.id: m for _, _, m in older.measures()}
         kept = 0
-        document = self.model_dump()
-        for perspective in document["perspectives"]:
-            for objective in perspective["objectives"]:
-                for measure in objective["measures"]:
-                    before = earlier.get(measure["id"])
-                    have = {value["period"] for value in measure["series"]}
-                    older_values = before.series if before else []
-                    extra = [v.model_dump() for v in older_values if v.period not in have]
-                    measure["series"] = extra + measure["series"]
-                    kept += len(extra)
-        return type(self).model_validate(document), kept
+
+        def merged(measure: Measure) -> Measure:
+            nonlocal kept
+            have = {value.period for value in measure.series}
+            before = earlier.get(measure.id)
+            extra = [v for v in (before.series if before else []) if v.period not in have]
+            kept += len(extra)
+            return measure.model_copy(update={"series": extra + measure.series})
+
+        # Both cards are validated, so copying (not re-validating) keeps this linear and
+        # cheap on a 100,000-row scorecard.
+        perspectives = [
+            p.model_copy(
+                update={
+                    "objectives": [
+                        o.model_copy(update={"measures": [merged(m) for m in o.measures]})
+                        for o in p.objectives
+                    ]
+                }
+            )
+            for p in self.perspectives
+        ]
+        return self.model_copy(update={"perspectives": perspectives}), kept
 
     def person(self, typed: str) -> Person | None:
         """The person a typed name or alias refers to (any case)."""

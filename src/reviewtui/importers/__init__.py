@@ -6,6 +6,7 @@ and raises one :class:`~reviewtui.errors.InvalidInputError`, never a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from reviewtui.domain.scorecard import Scorecard
@@ -14,10 +15,17 @@ from reviewtui.errors import InvalidInputError, Problem
 SUPPORTED_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".yaml", ".yml", ".json")
 
 
-def load_scorecard(path: Path, sheet: str | None = None) -> Scorecard:
+Progress = Callable[[int, int], None]
+"""Called with (rows read, rows in all) while a large table is read."""
+
+
+def load_scorecard(
+    path: Path, sheet: str | None = None, progress: Progress | None = None
+) -> Scorecard:
     """Read and validate a scorecard file of any supported format.
 
-    ``sheet`` picks a worksheet of an XLSX file (the first one by default).
+    ``sheet`` picks a worksheet of an XLSX file (the first one by default); ``progress``
+    hears how far a CSV or XLSX table has been read.
     """
     suffix = path.suffix.lower()
     source = str(path)
@@ -26,11 +34,11 @@ def load_scorecard(path: Path, sheet: str | None = None) -> Scorecard:
     if suffix in (".csv", ".tsv"):
         from reviewtui.importers.csv_source import read_csv
 
-        return read_csv(path)
+        return read_csv(path, progress)
     if suffix in (".xlsx", ".xlsm"):
         from reviewtui.importers.xlsx_source import read_xlsx
 
-        return read_xlsx(path, sheet)
+        return read_xlsx(path, sheet, progress)
     if suffix in (".yaml", ".yml", ".json"):
         from reviewtui.importers.structured import read_structured
 

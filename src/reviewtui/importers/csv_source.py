@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from reviewtui.domain.periods import without_period
@@ -14,7 +15,7 @@ from reviewtui.importers.schemes import companion_schemes
 from reviewtui.importers.table import rows_to_scorecard
 
 
-def read_csv(path: Path) -> Scorecard:
+def read_csv(path: Path, progress: Callable[[int, int], None] | None = None) -> Scorecard:
     """Parse a CSV/TSV file (UTF-8, with or without BOM; comma, semicolon or tab separated)."""
     source = str(path)
     try:
@@ -57,7 +58,9 @@ def read_csv(path: Path) -> Scorecard:
             ]
         ) from None
     schemes = companion_schemes(path)
-    return rows_to_scorecard(source, without_period(path.stem), _spreadsheet_rows(rows), schemes)
+    return rows_to_scorecard(
+        source, without_period(path.stem), _spreadsheet_rows(rows), schemes, progress
+    )
 
 
 def _spreadsheet_rows(rows: list[tuple[int, list[Cell]]]) -> list[tuple[int, list[Cell]]]:

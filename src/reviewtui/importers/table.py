@@ -8,7 +8,7 @@ spreadsheet row (the header is row 1) and column name.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -46,6 +46,7 @@ from reviewtui.importers.initiatives import InitiativeDrafts
 from reviewtui.importers.schemes import TableSchemes
 from reviewtui.importers.wide import is_wide, unfold
 
+PROGRESS_EVERY = 1000
 NAME_COLUMNS = ("perspective", "objective", "measure", "owner", "initiative", "initiative_owner")
 """Columns that hold names: one line, not blank, no control characters."""
 
@@ -354,11 +355,12 @@ def rows_to_scorecard(
     name: str,
     rows: list[tuple[int, list[Cell]]],
     schemes: TableSchemes | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Scorecard:
     """Fold numbered rows (the first is the header) into a scorecard or raise every problem.
 
     ``schemes`` are the status schemes the file defines beside its rows (a scheme sheet or
-    a companion file)."""
+    a companion file); ``progress`` hears (rows read, rows in all) every thousand rows."""
     if not rows:
         raise InvalidInputError(
             [Problem(source, "", "", "the file is empty; expected a header row")]
@@ -374,10 +376,15 @@ def rows_to_scorecard(
         raise InvalidInputError(reader.problems)
     if len(rows) == 1:
         raise InvalidInputError([Problem(source, "row 2", "", "no data rows after the header")])
-    for row, cells in rows[1:]:
+    total = len(rows) - 1
+    for done, (row, cells) in enumerate(rows[1:]):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, total)
         raw = {c: cells[i] if i < len(cells) else None for c, i in columns.items()}
         values = {c: _text(v) for c, v in raw.items()}
         reader.read_row(row, values, raw)
+    if progress is not None:
+        progress(total, total)
     scorecard = reader.build(name)
     if scorecard is None:
         raise InvalidInputError(reader.problems)

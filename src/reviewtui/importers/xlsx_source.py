@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ from reviewtui.importers.schemes import companion_schemes, is_scheme_sheet, sche
 from reviewtui.importers.table import rows_to_scorecard
 
 
-def read_xlsx(path: Path, sheet: str | None = None) -> Scorecard:
+def read_xlsx(
+    path: Path, sheet: str | None = None, progress: Callable[[int, int], None] | None = None
+) -> Scorecard:
     """Parse a workbook's sheet; cells formatted as percentages become 95 rather than 0.95."""
     from openpyxl import load_workbook
 
@@ -48,7 +51,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Scorecard:
         workbook.close()
     stem = without_period(path.stem)
     name = f"{stem} {sheet}" if sheet else stem
-    return rows_to_scorecard(f"{source}[{worksheet.title}]", name, rows, schemes)
+    return rows_to_scorecard(f"{source}[{worksheet.title}]", name, rows, schemes, progress)
 
 
 def _sheet_rows(worksheet: Any, source: str) -> list[tuple[int, list[Cell]]]:

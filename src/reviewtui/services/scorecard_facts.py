@@ -24,17 +24,21 @@ from reviewtui.store import layout
 from reviewtui.store.files import read_json_document
 
 
-def scorecard_facts(root: Path) -> tuple[list[PersonFacts], dict[str, MeasureFacts]]:
-    """People (first scorecard to name them wins) and measures (the newest file wins)."""
+def scorecard_facts(
+    root: Path, fresh: Scorecard | None = None
+) -> tuple[list[PersonFacts], dict[str, MeasureFacts]]:
+    """People (first scorecard to name them wins) and measures (the newest file wins).
+
+    ``fresh`` is a scorecard just stored: it is used as it is, not read back."""
     people: dict[str, PersonFacts] = {}
     measures: dict[str, MeasureFacts] = {}
     files = sorted((root / layout.SCORECARDS).glob("*.json"), key=_modified)
+    fresh_path = layout.scorecard_file(root, fresh.id) if fresh else None
     for path in files:
         with contextlib.suppress(StorageError, ValidationError):
-            row = layout.record(read_json_document(path), layout.SCORECARD_TABLE)
-            if row is None:
+            card = fresh if path == fresh_path and fresh else _read_card(path)
+            if card is None:
                 continue
-            card = Scorecard.model_validate(row)
             for person in card.people:
                 people.setdefault(
                     person.name.casefold(),
@@ -51,6 +55,11 @@ def scorecard_facts(root: Path) -> tuple[list[PersonFacts], dict[str, MeasureFac
     return list(people.values()), measures
 
 
+def _read_card(path: Path) -> Scorecard | None:
+    row = layout.record(read_json_document(path), layout.SCORECARD_TABLE)
+    return None if row is None else Scorecard.model_validate(row)
+
+
 def _modified(path: Path) -> int:
     try:
         return path.stat().st_mtime_ns
@@ -58,10 +67,11 @@ def _modified(path: Path) -> int:
         return 0
 
 
-def rebuild_index(root: Path) -> ScorecardIndex:
-    """Evaluate every scorecard and cache the result for the fast commands."""
+def rebuild_index(root: Path, fresh: Scorecard | None = None) -> ScorecardIndex:
+    """Evaluate every scorecard and cache the result for the fast commands (``fresh``: a
+    scorecard just stored, used as it is)."""
     current = stamp(root)
-    people, measures = scorecard_facts(root)
+    people, measures = scorecard_facts(root, fresh)
     index: ScorecardIndex = {"stamp": current, "people": people, "measures": measures}
     save_index(root, index)
     return index

@@ -13,7 +13,7 @@ from pathlib import Path
 from reviewtui.domain.revise import revised
 from reviewtui.domain.scorecard import ID_PATTERN, Scorecard
 from reviewtui.errors import InvalidInputError, NotFoundError, Problem
-from reviewtui.importers import SUPPORTED_SUFFIXES
+from reviewtui.importers import SUPPORTED_SUFFIXES, Progress
 from reviewtui.importers import load_scorecard as _load
 from reviewtui.importers.schemes import COMPANION_SUFFIX
 from reviewtui.paths import bundled_dir
@@ -23,9 +23,13 @@ from reviewtui.store.repository import Store
 __all__ = ["SUPPORTED_SUFFIXES", "import_scorecard", "read_scorecard", "samples", "scorecard_from"]
 
 
-def read_scorecard(path: Path, sheet: str | None = None) -> Scorecard:
-    """Read and validate a scorecard file (CSV, XLSX, YAML, JSON); nothing is stored."""
-    return _load(path, sheet)
+def read_scorecard(
+    path: Path, sheet: str | None = None, progress: Progress | None = None
+) -> Scorecard:
+    """Read and validate a scorecard file (CSV, XLSX, YAML, JSON); nothing is stored.
+
+    ``progress`` hears (rows read, rows in all) while a large table is read."""
+    return _load(path, sheet, progress)
 
 
 @dataclass(frozen=True)
@@ -37,14 +41,18 @@ class Imported:
 
 
 def import_scorecard(
-    store: Store, path: Path, sheet: str | None = None, as_id: str | None = None
+    store: Store,
+    path: Path,
+    sheet: str | None = None,
+    as_id: str | None = None,
+    progress: Progress | None = None,
 ) -> Imported:
     """Read, validate and store a scorecard file (one write), under ``as_id`` if given.
 
     Re-importing keeps each measure's earlier periods, so next month's file (which may
     hold just the new month) does not cut the measures' history short.
     """
-    scorecard = read_scorecard(path, sheet)
+    scorecard = read_scorecard(path, sheet, progress)
     if as_id is not None:
         if not re.fullmatch(ID_PATTERN, as_id):
             raise InvalidInputError(
@@ -65,7 +73,7 @@ def import_scorecard(
 def save_scorecard(store: Store, scorecard: Scorecard) -> None:
     """Store a scorecard, then refresh what `status` reads (a cache: losing it is harmless)."""
     store.save_scorecard(scorecard)
-    rebuild_index(store.data.root)
+    rebuild_index(store.data.root, scorecard)
 
 
 def scorecard_from(store: Store, source: str) -> Scorecard:

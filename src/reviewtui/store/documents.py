@@ -52,6 +52,8 @@ class Documents:
         self.data = data
         self._validate = validate
         self._verified: dict[Path, Signature] = {}
+        self._clean: dict[Path, Signature] = {}
+        """Documents this process has already validated whole, at the signature it saw."""
         self.external_writes = 0
         """How often a write found its file changed by another process since we last saw
         it: a running app then knows its picture of the data is stale."""
@@ -66,12 +68,22 @@ class Documents:
         return layout.read_document(path)
 
     def verified(self, path: Path) -> layout.Document | None:
-        """Read and check a document; call under the lock before writing to it."""
+        """Read and check a document; call under the lock before writing to it.
+
+        A document this process validated whole and nobody has written since is not
+        validated twice (a re-import reads the stored scorecard, then replaces it)."""
+        current = signature(path)
         document = layout.read_document(path)
-        if document is not None:
+        if document is not None and self._clean.get(path) != current:
             self._validate(path, document)
-        self._verified[path] = signature(path)
+        self._verified[path] = current
         return document
+
+    def mark_clean(self, path: Path, seen: Signature) -> None:
+        """Note that the document at ``path`` was validated whole when its signature was
+        ``seen``; kept only if nothing has written it since."""
+        if signature(path) == seen:
+            self._clean[path] = seen
 
     def append(self, path: Path, entry: dict[str, Any]) -> None:
         """Durably record one logical change to a document (one fsynced journal line)."""

@@ -22,7 +22,7 @@ from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import CorruptFileError, NotFoundError
 from reviewtui.store import layout
 from reviewtui.store.datadir import DataDir
-from reviewtui.store.documents import Documents, Signature
+from reviewtui.store.documents import Documents, Signature, signature
 from reviewtui.store.items import ItemRecords
 from reviewtui.store.journal import JOURNAL_SUFFIX
 from reviewtui.store.records import validate_document, validated
@@ -53,7 +53,9 @@ class Store(ItemRecords):
         with self.documents.transaction(path) as db:
             table = db.table(layout.SCORECARD_TABLE, cache_size=0)
             table.truncate()
-            table.insert(Document(scorecard.model_dump(mode="json"), doc_id=1))
+            table.insert(
+                Document(scorecard.model_dump(mode="json", exclude_defaults=True), doc_id=1)
+            )
 
     def scorecards(self) -> list[Scorecard]:
         """Every stored scorecard."""
@@ -64,10 +66,15 @@ class Store(ItemRecords):
     def scorecard(self, scorecard_id: str) -> Scorecard:
         """A stored scorecard; NotFoundError if there is none with that id."""
         path = layout.scorecard_file(self.data.root, scorecard_id)
-        row = layout.record(self.documents.read(path), layout.SCORECARD_TABLE)
+        seen = signature(path)
+        document = self.documents.read(path)
+        row = layout.record(document, layout.SCORECARD_TABLE)
         if row is None:
             raise NotFoundError(f"no scorecard {scorecard_id!r} in {self.data.root}")
-        return validated(Scorecard, row, path)
+        scorecard = validated(Scorecard, row, path)
+        if document is not None and set(document) == {layout.SCORECARD_TABLE}:
+            self.documents.mark_clean(path, seen)
+        return scorecard
 
     # -- meetings --------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from reviewtui.domain.scorecard import Scorecard
@@ -108,3 +110,28 @@ def test_wide_problems_name_the_row_and_the_period_column(tmp_path: Path) -> Non
     assert ("row 2", "target") in found  # >= says higher, polarity says lower
     assert ("row 3", "Nov 2026") in found
     assert ("row 4", "values") in found
+
+
+HEADERS = st.sampled_from(
+    ["Measurable", "Who", "Goal", "Values", "Polarity", "Unit", "Week 3", "2026-10", "Q3 2026",
+     "Oct", "W7", "notes", ""]
+)  # fmt: skip
+CELLS = st.one_of(
+    st.sampled_from(["", ">= 5", "< 3", "target", "actual", "budgett", "n/a", "1,5", "Maintain",
+                     "higher", "lower", "$1.2M", "95%", "-3", "Leads", "Calls"]),
+    st.text(max_size=8),
+)  # fmt: skip
+
+
+@given(
+    header=st.lists(HEADERS, min_size=1, max_size=7),
+    rows=st.lists(st.lists(CELLS, max_size=8), max_size=5),
+)
+def test_fuzzed_wide_sheets_give_a_scorecard_or_clear_problems(
+    tmp_path_factory: pytest.TempPathFactory, header: list[str], rows: list[list[str]]
+) -> None:
+    path = write(tmp_path_factory.mktemp("wide") / "fuzz.csv", [header, *rows])
+    try:
+        load_scorecard(path)
+    except InvalidInputError as error:
+        assert error.problems and all(p.message for p in error.problems)

@@ -41,8 +41,8 @@ class MeasureView(VerticalScroll):
         self.query_one("#measure-trend", Sparkline).data = card.series
         self._set(
             "#measure-trend-word",
-            f"{card.trend.symbol} {card.trend.value}  [dim]{len(card.series)} periods from "
-            f"{safe(card.series_from)}[/dim]",
+            f"{card.trend.symbol} {card.trend.value}  [dim]{len(card.series)} "
+            f"period{'s' * (len(card.series) != 1)} from {safe(card.series_from)}[/dim]",
         )
         self._set("#measure-body", "\n\n".join(part for part in _body(card) if part))
 

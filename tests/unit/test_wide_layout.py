@@ -4,6 +4,7 @@ with the target in a goal column or in a target row."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -135,3 +136,14 @@ def test_fuzzed_wide_sheets_give_a_scorecard_or_clear_problems(
         load_scorecard(path)
     except InvalidInputError as error:
         assert error.problems and all(p.message for p in error.problems)
+
+
+def test_date_cells_as_column_headers_are_periods(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.append(["Measurable", "Goal", dt.datetime(2026, 10, 5), dt.datetime(2026, 10, 12)])
+    book.active.append(["Leads", ">= 5", 6, 4])
+    book.save(tmp_path / "dates.xlsx")
+    card = load_scorecard(tmp_path / "dates.xlsx")
+    assert card.periods() == ["2026-10-05", "2026-10-12"] and card.frequency.value == "weekly"
+    measure = card.measure("leads")
+    assert measure is not None and card.status_of(measure).key == "off_track"

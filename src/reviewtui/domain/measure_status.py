@@ -12,8 +12,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from reviewtui.domain.status import (
     Polarity,
@@ -24,8 +25,27 @@ from reviewtui.domain.status import (
     score,
 )
 
-if TYPE_CHECKING:
-    from reviewtui.domain.scorecard import Measure, PeriodValue
+
+class PeriodValue(Protocol):
+    """What a status needs of one period (the scorecard's ``PeriodValue``)."""
+
+    period: str
+    actual: Decimal | None
+    target: Decimal | None
+    target_label: str
+    target_low: Decimal | None
+    target_high: Decimal | None
+
+
+class Measure(Protocol):
+    """What a status needs of a measure (the scorecard's ``Measure``); a protocol keeps
+    this module below the scorecard, which asks it for statuses."""
+
+    polarity: Polarity
+
+    def in_order(self, until: str | None = None) -> Sequence[PeriodValue]:
+        """The series in calendar order, up to and including ``until``."""
+        ...
 
 
 def status_for(measure: Measure, value: PeriodValue | None, scheme: StatusScheme) -> StatusLevel:

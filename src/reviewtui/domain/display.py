@@ -43,35 +43,45 @@ def target_text(measure: Measure, value: PeriodValue) -> str:
             return f"≥ {format_value(low, unit)}"
         if high is not None:
             return f"≤ {format_value(high, unit)}"
-        return "no target range"
+        return "no target range set"
     if value.target is None:
-        return value.target_label or "no target"
+        return value.target_label or "no target set"
     sign = "≥" if measure.polarity is Polarity.HIGHER_IS_BETTER else "≤"
     return f"{sign} {format_value(value.target, unit)}"
 
 
 def variance_text(measure: Measure, value: PeriodValue) -> str:
-    """Actual minus target, signed so that ``+`` is always good: ``+2.1 pts``, ``-8.0%``."""
+    """Actual against target in words that carry the direction, so nobody reads a sign the
+    wrong way: ``$6,500 (32.5%) over target · worse`` on a spending limit, ``2.1 pts above
+    target · better``, ``0.4 hours under target · better``, ``on target``."""
     actual = value.actual
     if actual is None:
         return "no actual reported"
+    unit = measure.unit
     if measure.polarity is Polarity.WITHIN_RANGE:
         low, high = value.target_low, value.target_high
         if low is not None and actual < low:
-            return f"{format_value(low - actual, measure.unit)} below the range"
+            return f"{format_value(low - actual, unit)} below the range · worse"
         if high is not None and actual > high:
-            return f"{format_value(actual - high, measure.unit)} above the range"
-        return "within the range"
+            return f"{format_value(actual - high, unit)} above the range · worse"
+        if low is None and high is None:
+            return "no target set"
+        return "within the range · on target"
     target = value.target
+    if target is None and value.target_label:
+        return f"no number to compare with ({value.target_label})"
     if target is None:
-        return "no numeric target to compare with"
+        return "no target set"
     gap = actual - target
-    better = gap if measure.polarity is Polarity.HIGHER_IS_BETTER else -gap
-    sign = "+" if better > 0 else ("-" if better < 0 else "±")
-    if measure.unit.strip() == "%":
-        return f"{sign}{format_plain(abs(gap))} pts vs target"
-    relative = f" ({sign}{abs(gap) / abs(target) * 100:.1f}%)" if target else ""
-    return f"{sign}{format_value(abs(gap), measure.unit)}{relative} vs target"
+    if gap == 0:
+        return "on target"
+    lower = measure.polarity is Polarity.LOWER_IS_BETTER
+    side = ("over" if gap > 0 else "under") if lower else ("above" if gap > 0 else "below")
+    verdict = "better" if (gap < 0) == lower else "worse"
+    if unit.strip() == "%":
+        return f"{format_plain(abs(gap))} pts {side} target · {verdict}"
+    relative = f" ({abs(gap) / abs(target) * 100:.1f}%)" if target else ""
+    return f"{format_value(abs(gap), unit)}{relative} {side} target · {verdict}"
 
 
 def due_text(due: dt.date | None, today: dt.date) -> str:

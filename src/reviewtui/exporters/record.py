@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from reviewtui.domain.agenda import AgendaItem, AgendaKind
 from reviewtui.domain.capture import OUTCOMES, ActionStatus, CapturedItem, ItemKind
-from reviewtui.domain.display import format_value, target_text
+from reviewtui.domain.display import format_value, target_text, variance_text
 from reviewtui.domain.freshness import stale_since
 from reviewtui.domain.meeting import Meeting
 from reviewtui.domain.scorecard import Measure, Scorecard
@@ -34,6 +34,8 @@ class MeasureRow:
     """``success``, ``warning``, ``error``, ``accent`` or ``muted``: a colour hint only."""
     stale_since: str | None = None
     """The period of its latest actual, when that is older than its frequency allows."""
+    variance: str = ""
+    """Actual against target in words: ``$6,500 (32.5%) over target · worse``."""
 
 
 @dataclass
@@ -195,6 +197,7 @@ def measure_rows(session: MeetingSession) -> list[MeasureRow]:
                 target=target_text(measure, value) if value else "–",
                 tone=_tone(card, measure, snapshot.key if snapshot else level.key),
                 stale_since=stale_since(measure, meeting.period, card.frequency),
+                variance=variance_text(measure, value) if value else "",
             )
         )
     return rows

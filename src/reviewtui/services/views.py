@@ -15,10 +15,9 @@ from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind, outco
 from reviewtui.domain.display import day_month, due_text, format_value, target_text, variance_text
 from reviewtui.domain.freshness import stale_since
 from reviewtui.domain.status import StatusLevel
-from reviewtui.domain.trend import Trend, trend
+from reviewtui.domain.trend import Trend, trend, trend_values
 from reviewtui.services.session import MeetingSession
 
-TREND_PERIODS = 12
 HISTORY_PERIODS = 6
 LINES_SHOWN = 6
 """Open actions and last time's items listed under a measure (the rest are counted: a
@@ -119,6 +118,7 @@ class MeasureCard:
     series: list[float]
     trend: Trend
     series_from: str
+    series_to: str
     owner: str | None
     facts: str
     analysis: str = ""
@@ -203,7 +203,7 @@ def measure_card(session: MeetingSession) -> MeasureCard | None:
         return None
     period = session.meeting.period or ""
     value = measure.period(period) if period else None
-    values = [v for v in measure.in_order(period or None) if v.actual is not None][-TREND_PERIODS:]
+    values = trend_values(measure, period or None)
     card = MeasureCard(
         id=measure.id,
         name=measure.name,
@@ -215,6 +215,7 @@ def measure_card(session: MeetingSession) -> MeasureCard | None:
         series=[float(v.actual) for v in values if v.actual is not None],
         trend=trend(measure, session.meeting.period),
         series_from=values[0].period if values else "",
+        series_to=values[-1].period if values else "",
         owner=measure.owner,
         facts=f"{measure.kind.value} · {measure.polarity.value.replace('_', ' ')}",
         analysis=value.analysis if value else "",

@@ -88,7 +88,7 @@ class AgendaNavigator:
             for i in state.scorecard.initiatives_for(measure.id)
             if i.budget and i.budget.amount > 0
         ]
-        if not funded:
+        if not funded and state.scorecard.initiatives:  # a team that tracks initiatives
             found.append(UNFUNDED)
         return found
 

@@ -8,6 +8,21 @@ from textual.widgets import Digits, Sparkline, Static
 
 from reviewtui.services.views import LastTime, Line, MeasureCard
 from reviewtui.tui.markup import safe, set_text, status_badge
+from reviewtui.tui.widgets.big_figure import BigFigure
+
+
+def figure_scale(width: int, height: int) -> int:
+    """How big the headline figure is drawn: 0 (Textual's three-row Digits) below 110x32,
+    1 (five rows) up to 150x42, 2 (ten rows) above: a projected 160x45 screen."""
+    if width >= 150 and height >= 42:
+        return 2
+    if width >= 110 and height >= 32:
+        return 1
+    return 0
+
+
+MIN_SPARKLINE = 3
+"""Points a sparkline needs before its shape means something."""
 
 
 class MeasureView(VerticalScroll):
@@ -22,8 +37,10 @@ class MeasureView(VerticalScroll):
         yield Static(id="measure-title")
         with Horizontal(id="measure-figures"):
             yield Digits(id="measure-actual")
+            yield BigFigure(id="measure-big")
             yield Static(id="measure-numbers")
         with Horizontal(id="measure-trend-row"):
+            yield Static(id="measure-trend-from")
             yield Sparkline([], id="measure-trend")
             yield Static(id="measure-trend-word")
         yield Static(id="measure-body")
@@ -31,20 +48,49 @@ class MeasureView(VerticalScroll):
     def show(self, card: MeasureCard) -> None:
         """Draw one measure."""
         self._set("#measure-title", f"[b]{safe(card.name)}[/b]  [dim]{safe(card.id)}[/dim]")
-        self.query_one("#measure-actual", Digits).update(card.actual)
+        self._actual = card.actual
+        self._draw_actual()
         self._set(
             "#measure-numbers",
             f"{status_badge(card.status)}\n"
             f"Target {safe(card.target)}  [dim]({safe(card.period)})[/dim]\n"
             f"{safe(card.variance)}",
         )
-        self.query_one("#measure-trend", Sparkline).data = card.series
+        # Fewer than three points make a sparkline that exaggerates (120k -> 130k would
+        # draw bottom to top): the words say it instead.
+        drawn = card.series if len(card.series) >= MIN_SPARKLINE else []
+        self.query_one("#measure-trend", Sparkline).data = drawn
+        self.query_one("#measure-trend", Sparkline).display = bool(drawn)
+        self._set("#measure-trend-from", f"[dim]{safe(card.series_from)}[/dim]" if drawn else "")
+        periods = f"{len(card.series)} period{'s' * (len(card.series) != 1)}"
+        span = (
+            f"{safe(card.series_to)}"
+            if drawn
+            else (
+                f"{safe(card.series_from)} → {safe(card.series_to)}"
+                if len(card.series) == 2
+                else safe(card.series_to)
+            )
+        )
         self._set(
             "#measure-trend-word",
-            f"{card.trend.symbol} {card.trend.value}  [dim]{len(card.series)} "
-            f"period{'s' * (len(card.series) != 1)} from {safe(card.series_from)}[/dim]",
+            f"[dim]{span}[/dim]  {card.trend.symbol} {card.trend.value}  [dim]({periods})[/dim]",
         )
         self._set("#measure-body", "\n\n".join(part for part in _body(card) if part))
+
+    def on_resize(self) -> None:
+        """A bigger terminal gets a bigger figure."""
+        if getattr(self, "_actual", None) is not None:
+            self._draw_actual()
+
+    def _draw_actual(self) -> None:
+        scale = figure_scale(self.app.size.width, self.app.size.height)
+        digits, big = self.query_one("#measure-actual", Digits), self.query_one(BigFigure)
+        digits.display, big.display = scale == 0, scale > 0
+        if scale == 0:
+            digits.update(self._actual)
+        elif (big.figure, big.scale) != (self._actual, scale):
+            big.show(self._actual, scale)
 
     def _set(self, selector: str, content: str) -> None:
         set_text(self.query_one(selector, Static), content)

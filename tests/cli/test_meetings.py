@@ -28,7 +28,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, str | None]]:
     monkeypatch.setattr(
         meeting_commands,
         "run_app",
-        lambda store, meeting_id, theme=None: calls.append((store, meeting_id)),
+        lambda store, meeting_id, theme=None, overview=False: calls.append((store, meeting_id)),
     )
     return calls
 

@@ -1,4 +1,5 @@
-"""What each screen looks like, at 80x24 and 120x36, in the default and projector themes.
+"""What each screen looks like, at 80x24 and 120x36, in the default and projector themes;
+the measure view and the scorecard overview also at 160x45 (a projected wall).
 
 The clock is fixed and the text cursor does not blink, so a snapshot changes only when
 the screen does. Update them after a deliberate change with ``pytest --snapshot-update``.
@@ -72,6 +73,12 @@ async def at_parking_lot(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def overview(pilot: Pilot[Any]) -> None:
+    await on_red_measure(pilot)
+    await pilot.press("o")
+    await pilot.pause()
+
+
 async def planning(pilot: Pilot[Any]) -> None:
     await pilot.press("down", "down", "down", "enter")  # the first bundled sample
     await pilot.pause()
@@ -89,7 +96,9 @@ SCREENS: dict[str, tuple[bool, Callable[[Pilot[Any]], Awaitable[None]]]] = {
     "parking-lot": (True, at_parking_lot),
     "wrap-up": (True, at_wrap_up),
     "plan": (False, planning),
+    "overview": (True, overview),
 }
+WALL = (160, 45)
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -105,3 +114,11 @@ def test_screen(snap_compare: Any, screen: str, size: tuple[int, int], theme: st
 def test_capture_line_on_a_wide_screen(snap_compare: Any, theme: str) -> None:
     """The capture line under the measure on a projector's 160x45 (80x24 is above)."""
     assert snap_compare(demo_app(theme), terminal_size=(160, 45), run_before=capturing)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("screen", ["measure", "overview"])
+def test_wall_screen(snap_compare: Any, screen: str, theme: str) -> None:
+    open_meeting, run_before = SCREENS[screen]
+    app = demo_app(theme, open_meeting)
+    assert snap_compare(app, terminal_size=WALL, run_before=run_before)

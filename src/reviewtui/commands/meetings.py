@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from reviewtui.services.workspace import Store
 
 
-def run_app(store: Store, meeting_id: str | None, theme: str | None = None) -> None:
+def run_app(
+    store: Store, meeting_id: str | None, theme: str | None = None, overview: bool = False
+) -> None:
     """Open the app (textual is imported only here)."""
     # Start-up makes a few hundred thousand objects that all live on: the collector has
     # nothing to free among them (40-70 ms of pauses). The app turns it back on, frozen,
@@ -30,7 +32,14 @@ def run_app(store: Store, meeting_id: str | None, theme: str | None = None) -> N
     from reviewtui.tui.app import ReviewApp
 
     order = date_order()  # a bad setting is said here, before the screen takes over
-    ReviewApp(store, meeting_id, by=acting_user(), theme_name=theme, date_order=order).run()
+    ReviewApp(
+        store,
+        meeting_id,
+        by=acting_user(),
+        theme_name=theme,
+        date_order=order,
+        overview_first=overview,
+    ).run()
 
 
 @click.group()
@@ -94,14 +103,19 @@ def meeting_new(
 @meeting.command("run")
 @click.argument("meeting_id", required=False)
 @click.option("--theme", help="Theme for this run (projector, daylight, colour-safe...).")
+@click.option(
+    "--overview", is_flag=True, help="Open on the scorecard overview (o) before the first item."
+)
 @click.pass_context
-def meeting_run(ctx: click.Context, meeting_id: str | None, theme: str | None) -> None:
+def meeting_run(
+    ctx: click.Context, meeting_id: str | None, theme: str | None, overview: bool
+) -> None:
     """Open a meeting in the app (default: the latest unfinished one)."""
     from reviewtui.services.meetings import latest_unfinished
 
     store = store_from(ctx)
     chosen = store.meeting(meeting_id) if meeting_id else latest_unfinished(store)
-    run_app(store, chosen.id, theme)
+    run_app(store, chosen.id, theme, overview)
 
 
 @meeting.command("list")

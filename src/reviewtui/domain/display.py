@@ -84,6 +84,22 @@ def variance_text(measure: Measure, value: PeriodValue) -> str:
     return f"{format_value(abs(gap), unit)}{relative} {side} target · {verdict}"
 
 
+SPARK_BARS = "▁▂▃▄▅▆▇█"
+
+
+def spark(values: list[Decimal], width: int = 8) -> str:
+    """The last ``width`` values as a one-line sparkline of bar characters (``▂▃▅▇``);
+    level values draw a level line, fewer than three draw nothing (too few to be a shape)."""
+    shown = values[-width:]
+    if len(shown) < 3:
+        return ""
+    low, high = min(shown), max(shown)
+    if high == low:
+        return SPARK_BARS[3] * len(shown)
+    top = len(SPARK_BARS) - 1
+    return "".join(SPARK_BARS[int((v - low) / (high - low) * top)] for v in shown)
+
+
 def due_text(due: dt.date | None, today: dt.date) -> str:
     """``Fri 27 Nov (in 4 days)``, ``Mon 16 Nov (7 days overdue)``, ``no due date``."""
     if due is None:

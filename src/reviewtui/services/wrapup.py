@@ -25,6 +25,8 @@ class WrapUp:
     """Everyone expected, in order (present or absent)."""
     will_carry: list[str] = field(default_factory=list)
     """What the next meeting will pick up: measures not reached or skipped, open issues."""
+    captured_here: list[CapturedItem] = field(default_factory=list)
+    """Decisions, notes and the rest captured while on the wrap-up itself."""
     rating: int | None = None
     read_only: bool = False
     today: dt.date = dt.date.min
@@ -55,6 +57,8 @@ def wrap_up(session: MeetingSession) -> WrapUp:
         if item.status is ActionStatus.OPEN:  # they leave the meeting with their owner too
             summary.actions_by_owner.setdefault(item.owner or "(no owner)", []).append(item)
     summary.will_carry = will_carry(session)
+    wrap = next((a for a in session.meeting.agenda if a.kind is AgendaKind.WRAP_UP), None)
+    summary.captured_here = session.state.items_on(wrap) if wrap else []
     acted_on = session.state.open_actions_by_measure()
     for _, _, measure in session.scorecard.measures():
         level = session.state.level(measure)

@@ -57,9 +57,11 @@ class ReviewApp(App[None]):
         theme_name: str | None = None,
         cursor_blink: bool = True,
         date_order: DateOrder = "dmy",
+        overview_first: bool = False,
     ) -> None:
         super().__init__()
         self.date_order = date_order
+        self.overview_first = overview_first
         """How numeric dates typed in the meeting read (``31/12`` or ``12/31``)."""
         self.cursor_blink = cursor_blink
         """False in snapshot tests, so a text cursor is never caught mid-blink."""
@@ -149,10 +151,11 @@ class ReviewApp(App[None]):
         except ReviewError as error:
             self.notify(str(error), title="Cannot open the meeting", severity="error")
             return False
+        screen = MeetingScreen(session, self.date_order, overview_first=self.overview_first)
         if isinstance(self.screen, StartScreen):
-            self.switch_screen(MeetingScreen(session, self.date_order))
+            self.switch_screen(screen)
         else:
-            self.push_screen(MeetingScreen(session, self.date_order))
+            self.push_screen(screen)
         return True
 
     def on_start_screen_open_meeting(self, message: StartScreen.OpenMeeting) -> None:

@@ -15,6 +15,7 @@ from reviewtui.domain.agenda import AgendaKind
 from reviewtui.domain.capture import ItemKind
 from reviewtui.domain.dates import DateOrder
 from reviewtui.domain.display import day_month
+from reviewtui.services.overview import overview_rows
 from reviewtui.services.session import CHECKPOINT_SECONDS, MeetingSession
 from reviewtui.services.views import (
     agenda_row,
@@ -28,6 +29,7 @@ from reviewtui.services.wrapup import wrap_up
 from reviewtui.tui.markup import safe, set_text
 from reviewtui.tui.screens.closing import ClosingScreen
 from reviewtui.tui.screens.dialogs import ConfirmScreen
+from reviewtui.tui.screens.overview import OverviewScreen
 from reviewtui.tui.widgets.agenda_list import AgendaList
 from reviewtui.tui.widgets.ask_dock import AskDock
 from reviewtui.tui.widgets.capture_dock import CaptureDock
@@ -55,7 +57,8 @@ class MeetingScreen(ClosingScreen):
     """Runs one meeting (or shows a finalized one, read-only)."""
 
     # Footer order: what a meeting uses most first, so an 80-column footer still shows
-    # moving, capturing and undo (? and the palette list every key).
+    # moving, capturing and undo, and 120 columns the keys list, the overview and the
+    # wrap-up (? and the palette list every key).
     BINDINGS = [
         Binding(
             "right,pagedown", "step(1)", "Next", key_display="→", id="meeting.next", priority=True
@@ -68,19 +71,23 @@ class MeetingScreen(ClosingScreen):
         Binding("i", "capture('issue')", "Issue", id="meeting.issue"),
         Binding("n", "capture('note')", "Note", id="meeting.note"),
         Binding("u,ctrl+z", "undo", "Undo", key_display="u", id="meeting.undo"),
-        Binding("U,ctrl+y", "redo", "Redo", key_display="U", id="meeting.redo"),
         Binding("question_mark", "app.keys", "Keys", key_display="?", id="meeting.keys"),
+        Binding("o", "overview", "Overview", id="meeting.overview", priority=True),
+        Binding("w", "wrap_up", "Wrap-up", id="meeting.wrapup"),
+        Binding("U,ctrl+y", "redo", "Redo", key_display="U", id="meeting.redo"),
         Binding("s", "skip", "Skip", id="meeting.skip"),
         Binding("space", "pause", "Pause", key_display="␣", id="meeting.pause"),
         Binding("g", "agenda", "Agenda", id="meeting.agenda"),
-        Binding("w", "wrap_up", "Wrap-up", id="meeting.wrapup"),
         Binding("E", "export", "Export", id="meeting.export"),
         Binding("O", "reopen", "Reopen", id="meeting.reopen"),
     ]
 
-    def __init__(self, session: MeetingSession, date_order: DateOrder = "dmy") -> None:
+    def __init__(
+        self, session: MeetingSession, date_order: DateOrder = "dmy", overview_first: bool = False
+    ) -> None:
         super().__init__()
         self.session = session
+        self.overview_first = overview_first
         self.date_order = date_order
         self._warned_key: str | None = None
         self._ticks = 0
@@ -117,6 +124,8 @@ class MeetingScreen(ClosingScreen):
         self.set_interval(1, self._tick)
         self.set_interval(WATCH_SECONDS, self._watch)
         self.refresh_all(focus=True)
+        if self.overview_first:
+            self.call_after_refresh(self.action_overview)
 
     def on_resize(self, event: Resize) -> None:
         """Hide the agenda behind ``g`` on small terminals."""
@@ -149,13 +158,16 @@ class MeetingScreen(ClosingScreen):
         elif item.kind is AgendaKind.PARKING_LOT:
             earlier = session.state.carried_issues
             issues = [*earlier, *(i for i in session.items if i.kind is ItemKind.ISSUE)]
+            # Decisions, notes and actions said while on the parking lot are shown with it.
+            others = [i for i in session.state.items_on(item) if i.kind is not ItemKind.ISSUE]
+            also = f", {len(others)} other item(s) captured here" if others else ""
             set_text(
                 self.query_one("#parking-title", Static),
                 f"[b]◧ Parking lot[/b]: {len(issues)} issue(s), {len(earlier)} from earlier "
-                "meetings · t turns one into an action · c resolved · e edit",
+                f"meetings{also} · t turns one into an action · c resolved · e edit",
             )
             self.query_one("#parking", CapturedList).show(
-                issues, today, session.meeting.id, changed
+                [*issues, *others], today, session.meeting.id, changed
             )
         else:
             self.query_one(WrapUpView).show(wrap_up(session))
@@ -329,6 +341,16 @@ class MeetingScreen(ClosingScreen):
     def action_wrap_up(self) -> None:
         """Go to the wrap-up."""
         self._go(len(self.session.meeting.agenda) - 1)
+
+    def action_overview(self) -> None:
+        """The whole scorecard on one screen; Enter there goes to that measure."""
+        meeting = self.session.meeting
+        title = meeting.title
+        current = self.session.current.measure_id
+        self.app.push_screen(
+            OverviewScreen(title, overview_rows(self.session), current),
+            lambda index: self._go(index) if index is not None else self.focus_item(),
+        )
 
     # -- messages from widgets -------------------------------------------------------
 

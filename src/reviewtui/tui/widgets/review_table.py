@@ -22,7 +22,7 @@ class ReviewTable(DataTable[str]):
         Binding("c", "outcome('done')", "Done", id="review.done"),
         Binding("r", "outcome('slip')", "Slipped", id="review.slip"),
         Binding("x", "outcome('drop')", "Dropped", id="review.drop"),
-        Binding("o", "outcome('reopen')", "Reopen", id="review.reopen"),
+        Binding("b", "outcome('reopen')", "Bring back", id="review.reopen"),
         Binding("p", "outcome('reassign')", "Reassign", id="review.reassign"),
         Binding("e", "outcome('reword')", "Reword", id="review.reword"),
         Binding("enter", "outcome('story')", "Story", id="review.story"),

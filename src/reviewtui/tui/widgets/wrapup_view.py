@@ -53,6 +53,13 @@ class WrapUpView(VerticalScroll):
             lines += _more(len(items), "soonest due shown; all in the minutes", indent=4)
         if not summary.actions_by_owner:
             lines.append("  [dim]no actions captured[/dim]")
+        if summary.captured_here:
+            lines += ["", f"[b]Captured at the wrap-up ({len(summary.captured_here)})[/b]"]
+            lines += [
+                f"  {safe(i.ref)} {KIND_LABEL[i.kind]}: {safe(i.text)}"
+                for i in summary.captured_here[:LONG_LIST]
+            ]
+            lines += _more(len(summary.captured_here), "all in the minutes", shown=LONG_LIST)
         outcomes = ", ".join(f"{n} {k}" for k, n in summary.carried_outcomes.items()) or "none"
         lines += ["", f"[b]Open actions reviewed[/b]  {outcomes}", ""]
         if summary.will_carry:

@@ -9,6 +9,7 @@ from reviewtui.domain.capture import ItemKind
 from reviewtui.store.repository import Store
 from reviewtui.tui.screens.overview import OverviewScreen
 from reviewtui.tui.widgets.big_figure import BigFigure
+from reviewtui.tui.widgets.key_footer import KeyFooter
 from tests.tui.meeting_app import SIZE, app_for, screen_of
 
 
@@ -76,3 +77,27 @@ async def test_the_headline_figure_grows_with_the_screen(store: Store, demo_meet
     assert heights[(80, 24)] == 3  # Textual's Digits where there is no room for more
     assert heights[(120, 36)] >= 5
     assert heights[(160, 45)] >= 10  # the issue asks for at least 5 rows at 160x45
+
+
+async def test_the_footer_keeps_the_wrap_up_and_overview_keys_on_the_review(
+    store: Store, demo_meeting: str
+) -> None:
+    footers = {}
+    for size in ((80, 24), (120, 36), (160, 45)):
+        app = app_for(store, demo_meeting)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            screen_of(app)._go(0)  # each run resumes where the last one left the meeting
+            await pilot.pause()
+            review = str(app.screen.query_one(KeyFooter).render())
+            await pilot.press("right")
+            await pilot.pause()
+            footers[size] = (review, str(app.screen.query_one(KeyFooter).render()))
+    for size in ((120, 36), (160, 45)):
+        review, measure = footers[size]
+        assert "w Wrap-up" in review and "o Overview" in review and "c Done" in review
+        assert "u Undo" in measure and "? Keys" in measure
+    review, measure = footers[(80, 24)]
+    assert "c Done" in review and "x Dropped" in review  # the review's own keys first
+    assert "a Action" in measure and "u Undo" in measure  # capturing and undo first
+    assert all(line.rstrip().endswith("^p palette") for pair in footers.values() for line in pair)

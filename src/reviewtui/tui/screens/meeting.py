@@ -73,7 +73,7 @@ class MeetingScreen(ClosingScreen):
         Binding("u,ctrl+z", "undo", "Undo", key_display="u", id="meeting.undo"),
         Binding("question_mark", "app.keys", "Keys", key_display="?", id="meeting.keys"),
         Binding("o", "overview", "Overview", id="meeting.overview", priority=True),
-        Binding("w", "wrap_up", "Wrap-up", id="meeting.wrapup"),
+        Binding("w", "wrap_up", "Wrap-up", id="meeting.wrapup", priority=True),
         Binding("U,ctrl+y", "redo", "Redo", key_display="U", id="meeting.redo"),
         Binding("s", "skip", "Skip", id="meeting.skip"),
         Binding("space", "pause", "Pause", key_display="␣", id="meeting.pause"),

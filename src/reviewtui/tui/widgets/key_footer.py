@@ -21,6 +21,8 @@ from textual.widgets import Static
 from reviewtui.tui.markup import safe
 
 GAP = "  "
+PIN_FROM = 100
+"""From this width the screen's priority keys are shown first."""
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,12 @@ class KeyFooter(Static):
             self._draw()
 
     def keys(self) -> list[Key]:
-        """The keys to show, one per action, in the order the bindings give them."""
+        """The keys to show, one per action, in binding order; from ``PIN_FROM`` columns
+        the screen's priority keys come first (they work whatever has the focus: next,
+        back, overview, wrap-up), so a focused list's own keys never push them off. On
+        a narrow screen the binding order stands: moving, capturing and undo first."""
         found: dict[str, Key] = {}
+        pinned: list[str] = []
         for active in self.screen.active_bindings.values():
             binding = active.binding
             palette = binding.action == "command_palette"  # hidden, but always shown here
@@ -96,7 +102,10 @@ class KeyFooter(Static):
             found[binding.action] = Key(
                 shown, binding.description, binding.action, active.node, active.enabled
             )
-        return list(found.values())
+            if binding.priority and active.node is self.screen and self.size.width >= PIN_FROM:
+                pinned.append(binding.action)
+        first = [found[action] for action in pinned]
+        return first + [key for key in found.values() if key.action not in pinned]
 
     def _draw(self) -> None:
         keys = self.keys()

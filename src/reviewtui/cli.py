@@ -35,13 +35,20 @@ class ReviewGroup(click.Group):
         except ReviewError as error:
             output.error(str(error))
             ctx.exit(1)
+        except KeyboardInterrupt:  # ctrl+c: the shell's convention, 128 + SIGINT
+            output.note("Interrupted.")
+            ctx.exit(130)
         finally:
             store = (ctx.obj or {}).get("store")
             for notice in store.notices if store is not None else []:
                 output.warn(notice)
 
 
-@click.group(cls=ReviewGroup, invoke_without_command=True)
+@click.group(
+    cls=ReviewGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="reviewtui")
 @click.option(
     "--data-dir",
@@ -49,13 +56,20 @@ class ReviewGroup(click.Group):
     envvar=DATA_DIR_ENV,
     help=f"Where meetings and actions are kept (env {DATA_DIR_ENV}).",
 )
+@click.option(
+    "--no-color",
+    is_flag=True,
+    help="No colour or other escape codes in the output (as NO_COLOR=1 does).",
+)
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None) -> None:
+def cli(ctx: click.Context, data_dir: Path | None, no_color: bool) -> None:
     """Run your organisation's performance review meeting live, from the terminal.
 
     With no command, opens the app on its start screen: start a meeting from a
     scorecard, resume an unfinished one, or open a past one read-only.
     """
+    if no_color:
+        os.environ["NO_COLOR"] = "1"  # read by every message, and by the app's colours
     ctx.ensure_object(dict)["data_dir"] = data_dir  # keeps an injected clock (tests)
     if ctx.invoked_subcommand is None:
         from reviewtui.commands.context import store_from
@@ -70,6 +84,7 @@ def _register_commands() -> None:
     from reviewtui.commands.exports import email, export
     from reviewtui.commands.history import history, report
     from reviewtui.commands.meetings import demo, meeting
+    from reviewtui.commands.remind import remind
     from reviewtui.commands.scorecards import import_scorecard, validate
 
     cli.add_command(validate)
@@ -82,6 +97,7 @@ def _register_commands() -> None:
     cli.add_command(report)
     cli.add_command(export)
     cli.add_command(email)
+    cli.add_command(remind)
 
 
 _register_commands()
@@ -99,5 +115,6 @@ def main() -> None:
             f"Please report it with the command you ran; set {DEBUG_ENV}=1 to see details.",
             fg="red",
             err=True,
+            color=output.colour(),
         )
         sys.exit(70)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from reviewtui.domain.capture import ActionStatus, ItemKind
 from reviewtui.domain.clock import FixedClock
 from reviewtui.services.session import Capture, MeetingSession
 from reviewtui.store.repository import Store
+from tests.exporters.mailbox import Mailbox, free_port
 
 HOSTILE = 'Check <script>alert("x")</script> & the "quotes" | pipes'
 
@@ -38,3 +41,16 @@ def finished(store: Store, clock: FixedClock, demo_meeting: str) -> str:
     clock.advance(minutes=55)
     session.closing.finalize()
     return demo_meeting
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Mailbox, int]]:
+    """A real SMTP server on 127.0.0.1 (aiosmtpd) and its mailbox."""
+    mailbox = Mailbox()
+    port = free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield mailbox, port
+    finally:
+        controller.stop()

@@ -2,63 +2,18 @@
 
 from __future__ import annotations
 
-import email
 import os
 import signal
-import socket
 import subprocess
 import sys
-from collections.abc import Iterator
-from email import policy
 from pathlib import Path
-from typing import Any
 
-import pytest
 from aiosmtpd.controller import Controller
 from click.testing import CliRunner, Result
 
 from reviewtui.cli import cli
 from reviewtui.store.repository import Store
-
-
-class Mailbox:
-    """An SMTP handler that keeps what it receives and can refuse one recipient."""
-
-    def __init__(self) -> None:
-        self.received: list[Any] = []
-        self.refuse: set[str] = set()
-
-    async def handle_RCPT(  # noqa: N802 (aiosmtpd's hook name)
-        self, server: Any, session: Any, envelope: Any, address: str, options: Any
-    ) -> str:
-        if address in self.refuse:
-            return "550 5.1.1 mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
-        self.received.append(
-            email.message_from_bytes(envelope.original_content, policy=policy.default)
-        )
-        return "250 Message accepted"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Mailbox, int]]:
-    mailbox = Mailbox()
-    port = free_port()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield mailbox, port
-    finally:
-        controller.stop()
+from tests.exporters.mailbox import KillingMailbox, Mailbox, free_port
 
 
 def send(store: Store, meeting_id: str, port: int, *extra: str) -> Result:
@@ -136,20 +91,6 @@ def test_bad_smtp_option(store: Store, finished: str) -> None:
         cli, ["--data-dir", str(store.data.root), "email", finished, "--smtp", "mailhost"]
     )
     assert result.exit_code == 1 and "expected HOST:PORT" in result.output
-
-
-class KillingMailbox(Mailbox):
-    """Takes the first message, then kills the sending process as the second one arrives."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.victim: int | None = None
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
-        if self.received and self.victim is not None:
-            os.kill(self.victim, signal.SIGKILL)
-            return "451 4.3.0 try again later"
-        return await super().handle_DATA(server, session, envelope)
 
 
 def test_each_message_is_recorded_the_moment_the_server_takes_it(

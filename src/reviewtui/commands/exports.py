@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +13,9 @@ from reviewtui.commands import output
 from reviewtui.commands.context import store_from
 from reviewtui.errors import InvalidInputError, Problem
 from reviewtui.exporters.formats import FORMATS
+
+if TYPE_CHECKING:
+    from reviewtui.exporters.smtp import Server
 
 PASSWORD_ENV = "REVIEWTUI_SMTP_PASSWORD"
 
@@ -29,13 +34,24 @@ PASSWORD_ENV = "REVIEWTUI_SMTP_PASSWORD"
     type=click.Choice(FORMATS),
     help="Only these formats (repeat the option); default: all.",
 )
+@click.option(
+    "--ics-events",
+    is_flag=True,
+    help="Also an all-day event on each due date in actions.ics (most calendars hide to-dos).",
+)
 @click.pass_context
-def export(ctx: click.Context, meeting_id: str, out: Path | None, formats: tuple[str, ...]) -> None:
+def export(
+    ctx: click.Context,
+    meeting_id: str,
+    out: Path | None,
+    formats: tuple[str, ...],
+    ics_events: bool,
+) -> None:
     """Write a meeting's minutes, follow-ups, calendar items, emails and JSON."""
     from reviewtui.exporters.export import default_folder, export_meeting
 
     folder = out or default_folder(meeting_id)
-    result = export_meeting(store_from(ctx), meeting_id, folder, formats or FORMATS)
+    result = export_meeting(store_from(ctx), meeting_id, folder, formats or FORMATS, ics_events)
     for path in result.files:
         output.say(f"✔ {path}")
     for owner in result.without_address:
@@ -61,22 +77,60 @@ def _server(text: str | None) -> tuple[str, int]:
     return host, int(port)
 
 
+def smtp_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of every command that mails: server, TLS, login, timeout, dry run."""
+    for option in reversed(
+        [
+            click.option(
+                "--smtp",
+                "smtp",
+                help="HOST:PORT (default: `smtp` in config.toml, else localhost:25).",
+            ),
+            click.option(
+                "--starttls", is_flag=True, help="Upgrade the connection with STARTTLS (587)."
+            ),
+            click.option("--ssl", "use_ssl", is_flag=True, help="TLS from the start (port 465)."),
+            click.option(
+                "--user", help=f"Log in as this user (password from ${PASSWORD_ENV} or a prompt)."
+            ),
+            click.option(
+                "--timeout",
+                type=click.FloatRange(min=1),
+                default=30,
+                show_default=True,
+                help="Seconds to wait for the server to connect or answer.",
+            ),
+            click.option(
+                "--dry-run", is_flag=True, help="Say who would get a message; send nothing."
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def server_from(
+    smtp: str | None, starttls: bool, use_ssl: bool, user: str | None, timeout: float, dry_run: bool
+) -> Server:
+    """The SMTP server the options name (asks for the password unless it is in the env)."""
+    from reviewtui.exporters.smtp import Server
+
+    if starttls and use_ssl:
+        raise InvalidInputError(
+            [Problem("", "", "ssl", "choose --ssl (port 465) or --starttls (587), not both")]
+        )
+    host, port = _server(smtp)
+    password = None
+    if user and not dry_run:
+        password = os.environ.get(PASSWORD_ENV) or click.prompt(
+            f"Password for {user} at {host}", hide_input=True, err=True
+        )
+    return Server(host, port, starttls, use_ssl, user, password, timeout)
+
+
 @click.command()
 @click.argument("meeting_id")
-@click.option(
-    "--smtp", "smtp", help="HOST:PORT (default: `smtp` in config.toml, else localhost:25)."
-)
-@click.option("--starttls", is_flag=True, help="Upgrade the connection with STARTTLS (587).")
-@click.option("--ssl", "use_ssl", is_flag=True, help="TLS from the start (port 465).")
-@click.option("--user", help=f"Log in as this user (password from ${PASSWORD_ENV} or a prompt).")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=1),
-    default=30,
-    show_default=True,
-    help="Seconds to wait for the server to connect or answer.",
-)
-@click.option("--dry-run", is_flag=True, help="Say who would get a message; send nothing.")
+@smtp_options
 @click.pass_context
 def email(
     ctx: click.Context,
@@ -89,19 +143,9 @@ def email(
     dry_run: bool,
 ) -> None:
     """Send each owner their follow-ups; a second run sends only what was not sent."""
-    from reviewtui.exporters.send import Server, send_followups
+    from reviewtui.exporters.send import send_followups
 
-    if starttls and use_ssl:
-        raise InvalidInputError(
-            [Problem("", "", "ssl", "choose --ssl (port 465) or --starttls (587), not both")]
-        )
-    host, port = _server(smtp)
-    password = None
-    if user and not dry_run:
-        password = os.environ.get(PASSWORD_ENV) or click.prompt(
-            f"Password for {user} at {host}", hide_input=True, err=True
-        )
-    server = Server(host, port, starttls, use_ssl, user, password, timeout)
+    server = server_from(smtp, starttls, use_ssl, user, timeout, dry_run)
     result = send_followups(store_from(ctx), meeting_id, server, dry_run)
     for line in result.would_send:
         output.say(f"  would send to {line}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ import orjson
 
 from reviewtui.commands import output
 from reviewtui.commands.context import acting_user, store_from
-from reviewtui.errors import InvalidInputError, Problem
+from reviewtui.errors import InvalidInputError, Problem, ReviewError
 
 if TYPE_CHECKING:
     from reviewtui.services.workspace import Store
@@ -23,7 +24,13 @@ if TYPE_CHECKING:
 def run_app(
     store: Store, meeting_id: str | None, theme: str | None = None, overview: bool = False
 ) -> None:
-    """Open the app (textual is imported only here)."""
+    """Open the app (textual is imported only here); refuse without a terminal, where it
+    would write escape codes into a pipe and wait for keys that never come."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise ReviewError(
+            "reviewtui needs a terminal for the meeting screen; for scripts see "
+            "`reviewtui meeting show`, `reviewtui status` and `--json`"
+        )
     # Start-up makes a few hundred thousand objects that all live on: the collector has
     # nothing to free among them (40-70 ms of pauses). The app turns it back on, frozen,
     # once its first screen is drawn.

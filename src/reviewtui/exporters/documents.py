@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from email.utils import parseaddr
 
 import orjson
-from icalendar import Calendar, Todo, vCalAddress, vText
+from icalendar import Alarm, Calendar, Event, Todo, vCalAddress, vText
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.meeting import MeetingState
@@ -84,14 +85,24 @@ def calendar_actions(record: MeetingRecord) -> list[CapturedItem]:
     return [*here, *(row.item for row in record.carried)]
 
 
-def actions_ics(record: MeetingRecord, sender: str) -> bytes:
-    """actions.ics: one VTODO per action, UIDs stable across exports (RFC 5545)."""
+def actions_ics(
+    record: MeetingRecord,
+    sender: str,
+    events: bool = False,
+    actions: list[CapturedItem] | None = None,
+) -> bytes:
+    """actions.ics: one VTODO per action, UIDs stable across exports (RFC 5545); with
+    ``events``, also an all-day VEVENT on each due date with a reminder the day before,
+    because Google Calendar, iOS Calendar and Fastmail do not show to-dos. ``actions``:
+    only these (one owner's, for their email), else every action of the meeting."""
     calendar = Calendar()
     calendar.add("prodid", "-//reviewtui//performance review actions//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Actions: {record.meeting.title}")
     organizer_name, organizer_email = parseaddr(sender)
-    for item in calendar_actions(record):
+    for item in calendar_actions(record) if actions is None else actions:
+        if events and item.due:
+            calendar.add_component(_due_event(record, item))
         todo = Todo()
         todo.add("uid", f"{item.uid}@reviewtui")
         todo.add("dtstamp", record.generated_at)
@@ -117,6 +128,31 @@ def actions_ics(record: MeetingRecord, sender: str) -> bytes:
         calendar.add_component(todo)
     ical: bytes = calendar.to_ical()
     return ical
+
+
+REMIND_BEFORE = dt.timedelta(hours=-15)
+"""The event's alarm: 9:00 the day before the all-day event on the due date."""
+
+
+def _due_event(record: MeetingRecord, item: CapturedItem) -> Event:
+    """An all-day event on the action's due date, with a display alarm the day before."""
+    assert item.due is not None
+    event = Event()
+    event.add("uid", f"{item.uid}-due@reviewtui")  # stable: re-imports update, not duplicate
+    event.add("dtstamp", record.generated_at)
+    event.add("sequence", len(item.history))
+    event.add("summary", f"Due: {item.ref} {item.text}")
+    event.add("dtstart", item.due)
+    event.add("dtend", item.due + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")  # a deadline, not time taken from the day
+    event.add("description", _describe(record, item))
+    event.add("categories", ["reviewtui", record.meeting.id])
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Due tomorrow: {item.ref} {item.text}")
+    alarm.add("trigger", REMIND_BEFORE)
+    event.add_component(alarm)
+    return event
 
 
 def _describe(record: MeetingRecord, item: CapturedItem) -> str:

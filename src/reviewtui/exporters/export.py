@@ -42,9 +42,16 @@ def default_folder(meeting_id: str) -> Path:
 
 
 def export_meeting(
-    store: Store, meeting_id: str, folder: Path, formats: Iterable[str] = FORMATS
+    store: Store,
+    meeting_id: str,
+    folder: Path,
+    formats: Iterable[str] = FORMATS,
+    ics_events: bool = False,
 ) -> ExportResult:
-    """Write each chosen format for a meeting: every file, or (on failure) none."""
+    """Write each chosen format for a meeting: every file, or (on failure) none.
+
+    ``ics_events`` adds an all-day event on each due date to actions.ics (to-dos alone
+    are not shown by most calendars)."""
     chosen = list(dict.fromkeys(formats))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
@@ -53,12 +60,14 @@ def export_meeting(
         )
     record = build_record(store, meeting_id)
     result = ExportResult(folder)
-    files = render(record, chosen, result)
+    files = render(record, chosen, result, ics_events)
     _write_all(folder, files, result)
     return result
 
 
-def render(record: MeetingRecord, formats: list[str], result: ExportResult) -> dict[str, bytes]:
+def render(
+    record: MeetingRecord, formats: list[str], result: ExportResult, ics_events: bool = False
+) -> dict[str, bytes]:
     """Every file of the export, in memory: relative path -> content."""
     sender = mail.sender_address()
     files: dict[str, bytes] = {}
@@ -70,7 +79,7 @@ def render(record: MeetingRecord, formats: list[str], result: ExportResult) -> d
         elif name == "csv":
             files["followups.csv"] = documents.followups_csv(record)
         elif name == "ics":
-            files["actions.ics"] = documents.actions_ics(record, sender)
+            files["actions.ics"] = documents.actions_ics(record, sender, ics_events)
         elif name == "json":
             files["meeting.json"] = documents.meeting_json(record)
         else:

@@ -15,6 +15,7 @@ from reviewtui.domain.display import day_month
 from reviewtui.domain.scorecard import slugify
 from reviewtui.domain.text import parse_email
 from reviewtui.errors import ReviewError
+from reviewtui.exporters.documents import actions_ics
 from reviewtui.exporters.record import MeetingRecord
 from reviewtui.exporters.templates import render
 from reviewtui.paths import config_dir
@@ -111,4 +112,7 @@ def owner_message(
     message["X-Reviewtui-Meeting"] = record.meeting.id
     message.set_content(text)
     message.add_alternative(html, subtype="html")
+    # Their own calendar file, with events on the due dates: every calendar shows those.
+    calendar = actions_ics(record, sender, events=True, actions=actions)
+    message.add_attachment(calendar, maintype="text", subtype="calendar", filename="actions.ics")
     return message

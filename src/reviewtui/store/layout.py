@@ -99,6 +99,15 @@ def loose_file(root: Path) -> Path:
     return root / ACTIONS / f"{LOOSE_ACTIONS}.json"
 
 
+REMINDERS = "reminders.json"
+"""The reminder digests sent (``reviewtui remind``), one record each, for the whole data dir."""
+
+
+def reminders_file(root: Path) -> Path:
+    """``DATA_DIR/reminders.json``."""
+    return root / REMINDERS
+
+
 def scorecard_file(root: Path, scorecard_id: str) -> Path:
     """``DATA_DIR/scorecards/<id>.json``."""
     return root / SCORECARDS / f"{scorecard_id}.json"

@@ -194,6 +194,15 @@ class Store(ItemRecords):
         path = self._existing_meeting_path(meeting_id)
         self.documents.append(path, layout.add_sent(entry))
 
+    def sent_reminders(self) -> list[dict[str, Any]]:
+        """The reminder digests already sent (``reviewtui remind``)."""
+        document = self.documents.read(layout.reminders_file(self.data.root))
+        return list((document or {}).get(layout.SENT_TABLE, {}).values())
+
+    def record_reminder(self, entry: dict[str, Any]) -> None:
+        """Durably note that one reminder digest went out (the moment the server took it)."""
+        self.documents.append(layout.reminders_file(self.data.root), layout.add_sent(entry))
+
     def stamp(self) -> dict[Path, Signature]:
         """Each meeting and action file's signature: one folder scan, cheap enough to poll.
 

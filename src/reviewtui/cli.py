@@ -86,6 +86,7 @@ def _register_commands() -> None:
     from reviewtui.commands.meetings import demo, meeting
     from reviewtui.commands.remind import remind
     from reviewtui.commands.scorecards import import_scorecard, validate
+    from reviewtui.commands.where import where
 
     cli.add_command(validate)
     cli.add_command(import_scorecard)
@@ -98,6 +99,7 @@ def _register_commands() -> None:
     cli.add_command(export)
     cli.add_command(email)
     cli.add_command(remind)
+    cli.add_command(where)
 
 
 _register_commands()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import getpass
 import os
 import tomllib
+from pathlib import Path
 from typing import Any
 
 from reviewtui.domain.dates import DateOrder, order_from_locale
@@ -21,17 +22,47 @@ from reviewtui.paths import config_dir
 
 ME_ENV = "REVIEWTUI_ME"
 
+KEYS: dict[str, tuple[str, str]] = {
+    "me": ("your name, for `--me` and the history of changes", "$REVIEWTUI_ME, else none"),
+    "email_from": (
+        'the sender of emails, one address: "Review champion <champion@example.org>"',
+        "reviewtui <login@host>",
+    ),
+    "smtp": ('the mail server as "host:port"', "localhost:25"),
+    "date_order": ('how 31/12 reads: "dmy" (day first) or "mdy" (month first)', "the locale's"),
+}
+"""Every key ``config.toml`` may hold: what it is for, and its default."""
+
+
+def config_file() -> Path:
+    """``config.toml`` in the config dir."""
+    return config_dir() / "config.toml"
+
 
 def load_config() -> dict[str, Any]:
-    """The config file's settings, or ``{}`` when there is none."""
-    path = config_dir() / "config.toml"
+    """The config file's settings, or ``{}`` when there is none; a key that is not one of
+    :data:`KEYS` (a typo) or not text is refused with what was expected."""
+    path = config_file()
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            settings = tomllib.load(handle)
     except FileNotFoundError:
         return {}
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ReviewError(f"{path}: cannot read the config file: {error}") from None
+    for key, value in settings.items():
+        if key not in KEYS:
+            import difflib
+
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ReviewError(
+                f"{path}: unknown key {key!r}{hint}; the keys are {', '.join(KEYS)} "
+                "(see `reviewtui where`)"
+            )
+        if not isinstance(value, str):
+            raise ReviewError(f'{path}: {key} must be text in quotes, as {key} = "..."')
+    return settings
 
 
 def my_name() -> str | None:
@@ -60,7 +91,7 @@ def date_order() -> DateOrder:
         return "dmy"
     if configured == "mdy":
         return "mdy"
-    path = config_dir() / "config.toml"
+    path = config_file()
     raise ReviewError(
         f'{path}: date_order is {configured!r}; expected "dmy" (31/12) or "mdy" (12/31)'
     )

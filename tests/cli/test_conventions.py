@@ -66,3 +66,65 @@ def test_the_meeting_screen_refuses_to_start_without_a_terminal(
     result = CliRunner().invoke(cli, [*data, *command])
     assert result.exit_code == 1
     assert "reviewtui needs a terminal" in result.output and "\x1b[?" not in result.output
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "northwind_balanced_scorecard.csv",
+        "riverton_public_services.yaml",
+        "brightpath_weekly_scorecard.xlsx",
+        "cedar_street_eos_weekly.csv",
+    ],
+)
+def test_validate_reads_any_format_from_standard_input(sample: str) -> None:
+    from tests.conftest import SAMPLES
+
+    result = CliRunner().invoke(cli, ["validate", "-"], input=(SAMPLES / sample).read_bytes())
+    assert result.exit_code == 0, result.output
+    assert "✔ -: valid" in result.output
+
+
+def test_problems_on_standard_input_name_it_not_a_temporary_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", "-"], input=b"Measurable,Week 1\nLeads,lots\n")
+    assert result.exit_code == 1
+    assert "<stdin>, row 2: Week 1: expected a number" in result.output
+    assert "reviewtui-stdin-" not in result.output
+
+
+def test_import_and_action_import_read_standard_input(tmp_path: Path) -> None:
+    from tests.conftest import NORTHWIND_CSV
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    refused = CliRunner().invoke(cli, [*data, "import", "-"], input=NORTHWIND_CSV.read_bytes())
+    assert refused.exit_code == 1 and "needs --as ID" in refused.output
+    imported = CliRunner().invoke(
+        cli, [*data, "import", "-", "--as", "northwind"], input=NORTHWIND_CSV.read_bytes()
+    )
+    assert imported.exit_code == 0 and "as 'northwind'" in imported.output
+    tasks = b'[{"uuid": "1e9d7c5a-0000-4000-8000-000000000001", "description": "Call the bank",'
+    tasks += b' "status": "pending", "entry": "20261101T090000Z", "owner": "maria"}]'
+    result = CliRunner().invoke(cli, [*data, "action", "import", "-"], input=tasks)
+    assert result.exit_code == 0, result.output
+    listed = CliRunner().invoke(cli, [*data, "action", "list", "--json"])
+    assert "Call the bank" in listed.output
+
+
+def test_where_names_the_folders_and_every_config_key(tmp_path: Path) -> None:
+    import json
+
+    result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path / "d"), "where", "--json"])
+    found = json.loads(result.output)
+    assert found["schema_version"] == 1 and found["data_dir"] == str(tmp_path / "d")
+    assert set(found["config_keys"]) == {"me", "email_from", "smtp", "date_order"}
+    assert found["config_file"].endswith("config.toml")
+
+
+def test_a_mistyped_config_key_is_refused_with_a_did_you_mean(
+    own_config_dir: Path, tmp_path: Path
+) -> None:
+    own_config_dir.mkdir(parents=True, exist_ok=True)
+    (own_config_dir / "config.toml").write_text('emial_from = "a@b.org"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path / "d"), "remind", "--dry-run"])
+    assert result.exit_code == 1
+    assert "unknown key 'emial_from' (did you mean 'email_from'?)" in result.output

@@ -13,6 +13,7 @@ import click
 from reviewtui.commands import output
 from reviewtui.commands.context import acting_user, store_from, today
 from reviewtui.commands.listing import emit
+from reviewtui.commands.stdin import actions_suffix, readable
 from reviewtui.errors import InvalidInputError, NotFoundError, Problem
 
 if TYPE_CHECKING:
@@ -250,7 +251,8 @@ def import_command(ctx: click.Context, file: Path, owner: str | None) -> None:
     """
     from reviewtui.services.action_import import import_actions
 
-    result = import_actions(store_from(ctx), file, owner, by=acting_user())
+    with readable(file, actions_suffix) as path:
+        result = import_actions(store_from(ctx), path, owner, by=acting_user())
     for warning in result.warnings:
         output.warn(warning)
     for skipped in result.skipped:

@@ -11,7 +11,8 @@ import click
 from reviewtui.commands import output
 from reviewtui.commands.context import store_from
 from reviewtui.commands.progress import reading
-from reviewtui.errors import InvalidInputError
+from reviewtui.commands.stdin import STDIN, readable
+from reviewtui.errors import InvalidInputError, Problem
 
 if TYPE_CHECKING:
     from reviewtui.domain.scorecard import Scorecard
@@ -30,8 +31,8 @@ def validate(files: tuple[Path, ...], sheet: str | None) -> None:
     failed = 0
     for path in files:
         try:
-            with reading(path, "Checking") as progress:
-                scorecard = read_scorecard(path, sheet, progress)
+            with readable(path) as file, reading(file, "Checking") as progress:
+                scorecard = read_scorecard(file, sheet, progress)
         except InvalidInputError as error:
             failed += 1
             count = len(error.problems)
@@ -64,8 +65,12 @@ def import_scorecard(ctx: click.Context, file: Path, sheet: str | None, as_id: s
     from reviewtui.services.scorecards import import_scorecard as import_file
 
     store = store_from(ctx)
-    with reading(file, "Importing") as progress:
-        imported = import_file(store, file, sheet, as_id, progress)
+    if str(file) == "-" and as_id is None:
+        raise InvalidInputError(
+            [Problem(STDIN, "", "as", "a scorecard read from standard input needs --as ID")]
+        )
+    with readable(file, stem=as_id or "stdin") as path, reading(path, "Importing") as progress:
+        imported = import_file(store, path, sheet, as_id, progress)
     scorecard = imported.scorecard
     output.say(f"✔ imported {scorecard.name} as {scorecard.id!r} into {store.data.root}")
     for line in summarise(scorecard):

@@ -128,3 +128,51 @@ def test_a_mistyped_config_key_is_refused_with_a_did_you_mean(
     result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path / "d"), "remind", "--dry-run"])
     assert result.exit_code == 1
     assert "unknown key 'emial_from' (did you mean 'email_from'?)" in result.output
+
+
+def test_every_command_with_data_output_prints_json_that_parses(tmp_path: Path) -> None:
+    import json
+
+    from tests.conftest import NORTHWIND_CSV
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    runner = CliRunner()
+
+    def parsed(*args: str, code: int = 0) -> object:
+        result = runner.invoke(cli, [*data, *args, "--json"])
+        assert result.exit_code == code, (args, result.output)
+        return json.loads(result.stdout)
+
+    parsed("validate", str(NORTHWIND_CSV))
+    parsed("import", str(NORTHWIND_CSV))
+    added = parsed("action", "add", "Call the bank", "--owner", "maria", "--due", "fri")
+    assert isinstance(added, dict) and added["action"]["id"] == "A-1"
+    for change in (
+        ["redate", "A-1", "+2w"],
+        ["reassign", "A-1", "priya"],
+        ["reword", "A-1", "Call the bank today"],
+        ["link", "A-1", "FIN-05"],
+        ["done", "A-1"],
+        ["reopen", "A-1"],
+        ["drop", "A-1"],
+    ):
+        shown = parsed("action", *change)
+        assert isinstance(shown, dict) and shown["schema_version"] == 1
+    tasks = tmp_path / "tasks.json"
+    tasks.write_text('[{"uuid": "u-1", "description": "Book the room", "status": "pending"}]')
+    parsed("action", "import", str(tasks), "--owner", "tom")
+    meeting = runner.invoke(cli, [*data, "meeting", "new", "northwind-balanced-scorecard"])
+    meeting_id = meeting.stdout.strip()
+    for command in (
+        ["status"],
+        ["action", "list"],
+        ["meeting", "list"],
+        ["meeting", "show", meeting_id],
+        ["history", "FIN-05"],
+        ["report"],
+        ["where"],
+        ["remind", "--dry-run"],
+        ["email", meeting_id, "--dry-run"],
+        ["export", meeting_id, "--out", str(tmp_path / "out")],
+    ):
+        parsed(*command)

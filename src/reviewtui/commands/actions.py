@@ -15,10 +15,33 @@ from reviewtui.commands.context import acting_user, store_from, today
 from reviewtui.commands.listing import emit
 from reviewtui.commands.stdin import actions_suffix, readable
 from reviewtui.errors import InvalidInputError, NotFoundError, Problem
+from reviewtui.paths import data_dir
 
 if TYPE_CHECKING:
+    from reviewtui.domain.capture import CapturedItem
     from reviewtui.services.open_actions import ActionIndex, ActionRow
-from reviewtui.paths import data_dir
+
+JSON_KEY = "json"
+JSON = click.option(
+    "--json",
+    is_flag=True,
+    expose_value=False,
+    callback=lambda ctx, _, value: ctx.meta.__setitem__(JSON_KEY, value),
+    help="The action as JSON (schema_version, action: id, kind, text, owner, due, status...).",
+)
+"""``--json`` on a command that changes one action: it prints that action for scripts."""
+
+
+def said(ctx: click.Context, item: CapturedItem, line: str) -> None:
+    """The line for people, or with ``--json`` the action as JSON (see docs/commands.md)."""
+    if ctx.meta.get(JSON_KEY):
+        import json
+
+        from reviewtui.services.item_json import SCHEMA_VERSION, item_json
+
+        output.say(json.dumps({"schema_version": SCHEMA_VERSION, "action": item_json(item)}))
+    else:
+        output.say(line)
 
 
 def due_date(text: str) -> dt.date:
@@ -166,6 +189,7 @@ def action() -> None:
     help="Whose action (the team's scorecard id); needed when several are imported and "
     "neither --measure nor --meeting says.",
 )
+@JSON
 @click.pass_context
 def add(
     ctx: click.Context,
@@ -192,7 +216,7 @@ def add(
     )
     for warning in warnings:
         output.warn(warning)
-    output.say(f"✔ {item.ref} saved: {item.text} ({item.owner}, due {weekday_date(item.due)})")
+    said(ctx, item, f"✔ {item.ref} saved: {item.text} ({item.owner}, due {weekday_date(item.due)})")
 
 
 def weekday_date(day: dt.date | None) -> str:
@@ -242,8 +266,9 @@ def list_command(
 @action.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--owner", help="Owner for rows or tasks that name none.")
+@click.option("--json", "as_json", is_flag=True, help="What was imported, as JSON.")
 @click.pass_context
-def import_command(ctx: click.Context, file: Path, owner: str | None) -> None:
+def import_command(ctx: click.Context, file: Path, owner: str | None, as_json: bool) -> None:
     """Import actions from a followups.csv or a taskwarrior `task export` JSON file.
 
     Importing the same file again adds nothing twice (taskwarrior tasks are matched on
@@ -257,6 +282,20 @@ def import_command(ctx: click.Context, file: Path, owner: str | None) -> None:
         output.warn(warning)
     for skipped in result.skipped:
         output.note(f"  skipped {skipped}")
+    if as_json:
+        import json
+
+        from reviewtui.services.item_json import SCHEMA_VERSION, item_json
+
+        found = {
+            "schema_version": SCHEMA_VERSION,
+            "added": [item_json(item) for item in result.added],
+            "already_there": result.already_there,
+            "skipped": result.skipped,
+            "warnings": result.warnings,
+        }
+        output.say(json.dumps(found, ensure_ascii=False, indent=2))
+        return
     numbers = [item.number for item in result.added]
     span = f" (A-{min(numbers)} … A-{max(numbers)})" if numbers else ""
     click.echo(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -15,9 +16,12 @@ from reviewtui.errors import InvalidInputError, Problem
 from reviewtui.exporters.formats import FORMATS
 
 if TYPE_CHECKING:
+    from reviewtui.exporters.send import SendResult
     from reviewtui.exporters.smtp import Server
 
 PASSWORD_ENV = "REVIEWTUI_SMTP_PASSWORD"
+SCHEMA_VERSION = 1
+"""Of ``export --json`` and ``email --json``: bumped only when a key changes or goes away."""
 
 
 @click.command()
@@ -39,6 +43,7 @@ PASSWORD_ENV = "REVIEWTUI_SMTP_PASSWORD"
     is_flag=True,
     help="Also an all-day event on each due date in actions.ics (most calendars hide to-dos).",
 )
+@click.option("--json", "as_json", is_flag=True, help="The files written, as JSON.")
 @click.pass_context
 def export(
     ctx: click.Context,
@@ -46,12 +51,22 @@ def export(
     out: Path | None,
     formats: tuple[str, ...],
     ics_events: bool,
+    as_json: bool,
 ) -> None:
     """Write a meeting's minutes, follow-ups, calendar items, emails and JSON."""
     from reviewtui.exporters.export import default_folder, export_meeting
 
     folder = out or default_folder(meeting_id)
     result = export_meeting(store_from(ctx), meeting_id, folder, formats or FORMATS, ics_events)
+    if as_json:
+        found = {
+            "schema_version": SCHEMA_VERSION,
+            "folder": str(folder),
+            "files": [str(path) for path in result.files],
+            "without_address": result.without_address,
+        }
+        output.say(json.dumps(found, ensure_ascii=False, indent=2))
+        return
     for path in result.files:
         output.say(f"✔ {path}")
     for owner in result.without_address:
@@ -131,6 +146,12 @@ def server_from(
 @click.command()
 @click.argument("meeting_id")
 @smtp_options
+@click.option(
+    "--minutes",
+    is_flag=True,
+    help="Send the minutes to every attendee and absentee instead of the follow-ups.",
+)
+@click.option("--json", "as_json", is_flag=True, help="A JSON summary on stdout.")
 @click.pass_context
 def email(
     ctx: click.Context,
@@ -141,18 +162,29 @@ def email(
     user: str | None,
     timeout: float,
     dry_run: bool,
+    minutes: bool,
+    as_json: bool,
 ) -> None:
-    """Send each owner their follow-ups; a second run sends only what was not sent."""
+    """Send each owner their follow-ups (or, with --minutes, everyone the minutes); a
+    second run sends only what was not sent.
+
+    \b
+        reviewtui email M-3 --smtp smtp.example.org:587 --starttls --user champion
+        reviewtui email M-3 --minutes --dry-run
+    """
     from reviewtui.exporters.send import send_followups
 
     server = server_from(smtp, starttls, use_ssl, user, timeout, dry_run)
-    result = send_followups(store_from(ctx), meeting_id, server, dry_run)
-    for line in result.would_send:
-        output.say(f"  would send to {line}")
-    for owner in result.sent:
-        output.say(f"✔ sent to {owner}")
-    for owner in result.already_sent:
-        output.say(f"  already sent to {owner} (not sent again)")
+    # Each message is said as the server takes it: a slow server shows its progress.
+    sent_now = None if as_json else (lambda who: output.say(f"✔ sent to {who}"))
+    result = send_followups(store_from(ctx), meeting_id, server, dry_run, minutes, sent_now)
+    if as_json:
+        output.say(json.dumps(delivery_json(result, dry_run), ensure_ascii=False, indent=2))
+    else:
+        for line in result.would_send:
+            output.say(f"  would send to {line}")
+        for owner in result.already_sent:
+            output.say(f"  already sent to {owner} (not sent again)")
     for owner in result.no_address:
         output.warn(f"not sent to {owner}: no email address in the people list")
     for owner, reason in result.failed:
@@ -162,5 +194,22 @@ def email(
     if result.failed or result.not_attempted:
         output.note("Run the same command again to send the rest.")
         ctx.exit(1)
-    if not (result.sent or result.would_send or result.already_sent or result.no_address):
-        output.say("No open actions: nobody to write to.")
+    nobody = not (result.sent or result.would_send or result.already_sent or result.no_address)
+    if nobody and not as_json:
+        output.say(
+            "Nobody on the attendee list." if minutes else "No open actions: nobody to write to."
+        )
+
+
+def delivery_json(result: SendResult, dry_run: bool) -> dict[str, Any]:
+    """Who got a message, who would, who already had it, who could not: for scripts."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "dry_run": dry_run,
+        "sent": result.sent,
+        "would_send": result.would_send,
+        "already_sent": result.already_sent,
+        "no_address": result.no_address,
+        "failed": [{"name": name, "reason": reason} for name, reason in result.failed],
+        "not_attempted": result.not_attempted,
+    }

@@ -10,7 +10,6 @@ import orjson
 
 from reviewtui.commands import output
 from reviewtui.commands.context import store_from, today
-from reviewtui.domain.rules import counts_as_redating
 from reviewtui.errors import InvalidInputError, Problem
 
 if TYPE_CHECKING:
@@ -22,20 +21,6 @@ def _print_json(value: object) -> None:
     click.echo(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode())
 
 
-def _item_json(item: CapturedItem) -> dict[str, Any]:
-    slips = sum(1 for c in item.history if counts_as_redating(c.field, c.old))
-    return {
-        "id": item.ref,
-        "kind": item.kind.value,
-        "text": item.text,
-        "owner": item.owner,
-        "due": item.due.isoformat() if item.due else None,
-        "status": item.status.value if item.kind.value == "action" else None,
-        "times_redated": slips,
-        "meeting_id": item.meeting_id,
-    }
-
-
 @click.command()
 @click.argument("measure_id")
 @click.option("--json", "as_json", is_flag=True, help="Stable JSON for scripts.")
@@ -43,6 +28,7 @@ def _item_json(item: CapturedItem) -> dict[str, Any]:
 def history(ctx: click.Context, measure_id: str, as_json: bool) -> None:
     """A measure's status at each meeting that reviewed it, and the actions taken on it."""
     from reviewtui.services.history import measure_history
+    from reviewtui.services.item_json import item_json
 
     found = measure_history(store_from(ctx), measure_id)
     if as_json:
@@ -59,11 +45,11 @@ def history(ctx: click.Context, measure_id: str, as_json: bool) -> None:
                         "status": entry.status.model_dump(include={"key", "name", "symbol"})
                         if entry.status
                         else None,
-                        "items": [_item_json(i) for i in entry.items],
+                        "items": [item_json(i) for i in entry.items],
                     }
                     for entry in found.meetings
                 ],
-                "from_the_shell": [_item_json(i) for i in found.loose],
+                "from_the_shell": [item_json(i) for i in found.loose],
             }
         )
         return
@@ -138,6 +124,8 @@ def _completion_json(found: Report) -> list[dict[str, Any]]:
 
 
 def _report_json(found: Report) -> dict[str, Any]:
+    from reviewtui.services.item_json import item_json
+
     return {
         "since": found.since.isoformat() if found.since else None,
         "meetings": found.meetings,
@@ -151,7 +139,7 @@ def _report_json(found: Report) -> dict[str, Any]:
             for r in found.off_track_runs
         ],
         "slipping_actions": [
-            {**_item_json(item), "times_redated": count} for item, count in found.slipping
+            {**item_json(item), "times_redated": count} for item, count in found.slipping
         ],
         "completion": _completion_json(found),
     }

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from reviewtui.commands import output
-from reviewtui.commands.actions import action, due_date, weekday_date
+from reviewtui.commands.actions import JSON, action, due_date, said, weekday_date
 from reviewtui.commands.context import acting_user, store_from
 
 if TYPE_CHECKING:
@@ -37,37 +37,41 @@ def _status(ctx: click.Context, ref: str, note: str, state: str) -> CapturedItem
 @action.command()
 @click.argument("ref")
 @NOTE
+@JSON
 @click.pass_context
 def done(ctx: click.Context, ref: str, note: str) -> None:
     """Mark an action done (also a dropped one: a mistake is corrected, not undone)."""
     item = _status(ctx, ref, note, "done")
-    output.say(f"✔ {item.ref} done: {item.text}")
+    said(ctx, item, f"✔ {item.ref} done: {item.text}")
 
 
 @action.command()
 @click.argument("ref")
 @NOTE
+@JSON
 @click.pass_context
 def drop(ctx: click.Context, ref: str, note: str) -> None:
     """Drop an action (it will not be done)."""
     item = _status(ctx, ref, note, "dropped")
-    output.say(f"✖ {item.ref} dropped: {item.text}")
+    said(ctx, item, f"✖ {item.ref} dropped: {item.text}")
 
 
 @action.command()
 @click.argument("ref")
 @NOTE
+@JSON
 @click.pass_context
 def reopen(ctx: click.Context, ref: str, note: str) -> None:
     """Open a done or dropped action again."""
     item = _status(ctx, ref, note, "open")
-    output.say(f"○ {item.ref} open again: {item.text} (due {weekday_date(item.due)})")
+    said(ctx, item, f"○ {item.ref} open again: {item.text} (due {weekday_date(item.due)})")
 
 
 @action.command("redate")
 @click.argument("ref")
 @click.argument("due_text", metavar="DATE")
 @NOTE
+@JSON
 @click.pass_context
 def redate_command(ctx: click.Context, ref: str, due_text: str, note: str) -> None:
     """Give an action a new due date (the old one and the reason are kept)."""
@@ -75,13 +79,14 @@ def redate_command(ctx: click.Context, ref: str, due_text: str, note: str) -> No
 
     item = redate(store_from(ctx), ref, due_date(due_text), _actor(), note)
     old_due = item.history[-1].old
-    output.say(f"✔ {item.ref} now due {weekday_date(item.due)} (was {old_due or 'undated'})")
+    said(ctx, item, f"✔ {item.ref} now due {weekday_date(item.due)} (was {old_due or 'undated'})")
 
 
 @action.command()
 @click.argument("ref")
 @click.argument("owner")
 @NOTE
+@JSON
 @click.pass_context
 def reassign(ctx: click.Context, ref: str, owner: str, note: str) -> None:
     """Give an action to someone else (a name or alias; a new name with a warning)."""
@@ -93,20 +98,21 @@ def reassign(ctx: click.Context, ref: str, owner: str, note: str) -> None:
     if choice.warning:
         output.warn(choice.warning)
     item = give(store, ref, choice.name, _actor(), note)
-    output.say(f"⇄ {item.ref} now owned by {item.owner}: {item.text}")
+    said(ctx, item, f"⇄ {item.ref} now owned by {item.owner}: {item.text}")
 
 
 @action.command()
 @click.argument("ref")
 @click.argument("text")
 @NOTE
+@JSON
 @click.pass_context
 def reword(ctx: click.Context, ref: str, text: str, note: str) -> None:
     """Change what an action says (the old wording is kept in its history)."""
     from reviewtui.services.lifecycle import reword as change
 
     item = change(store_from(ctx), ref, text, _actor(), note)
-    output.say(f"✎ {item.ref} now reads: {item.text}")
+    said(ctx, item, f"✎ {item.ref} now reads: {item.text}")
 
 
 @action.command()
@@ -114,6 +120,7 @@ def reword(ctx: click.Context, ref: str, text: str, note: str) -> None:
 @click.argument("measure_id", required=False)
 @click.option("--none", "unlink", is_flag=True, help="Link it to no measure.")
 @NOTE
+@JSON
 @click.pass_context
 def link(ctx: click.Context, ref: str, measure_id: str | None, unlink: bool, note: str) -> None:
     """Link an action to the measure it should move (or, with --none, to none)."""
@@ -125,4 +132,4 @@ def link(ctx: click.Context, ref: str, measure_id: str | None, unlink: bool, not
             [Problem("", "", "measure", "give a MEASURE_ID, or --none to unlink")]
         )
     item = attach(store_from(ctx), ref, measure_id, _actor(), note)
-    output.say(f"✔ {item.ref} now on {item.measure_id or 'no measure'}: {item.text}")
+    said(ctx, item, f"✔ {item.ref} now on {item.measure_id or 'no measure'}: {item.text}")

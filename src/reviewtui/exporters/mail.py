@@ -15,7 +15,7 @@ from reviewtui.domain.display import day_month
 from reviewtui.domain.scorecard import slugify
 from reviewtui.domain.text import parse_email
 from reviewtui.errors import ReviewError
-from reviewtui.exporters.documents import actions_ics
+from reviewtui.exporters.documents import actions_ics, minutes_html, minutes_markdown
 from reviewtui.exporters.record import MeetingRecord
 from reviewtui.exporters.templates import render
 from reviewtui.paths import config_dir
@@ -85,6 +85,27 @@ def message_file_names(owners: list[str]) -> dict[str, str]:
             token = f"{token[:MAX_STEM]}-{hashlib.sha1(owner.encode('utf-8')).hexdigest()[:8]}"
         names[owner] = f"{token}.eml"
     return names
+
+
+def minutes_message(record: MeetingRecord, name: str, sender: str) -> EmailMessage:
+    """The minutes for one attendee or absentee (no To header without an address): the
+    Markdown minutes as the text part, the HTML minutes as the other."""
+    text = minutes_markdown(record).decode("utf-8")
+    message = EmailMessage()
+    message["From"] = sender
+    email = record.email_of(name)
+    if email:
+        message["To"] = formataddr((name, email))
+    meeting = record.meeting
+    message["Subject"] = f"Minutes: {meeting.title} ({day_month(meeting.date)} {meeting.date.year})"
+    message["Date"] = format_datetime(record.generated_at)
+    digest = hashlib.sha1(text.encode()).hexdigest()[:12]
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "reviewtui.localdomain"
+    message["Message-ID"] = f"<{meeting.id}.minutes.{owner_token(name)}.{digest}@{domain}>"
+    message["X-Reviewtui-Meeting"] = meeting.id
+    message.set_content(text)
+    message.add_alternative(minutes_html(record).decode("utf-8"), subtype="html")
+    return message
 
 
 def owner_message(

@@ -8,6 +8,7 @@ from its text: an owner whose actions changed since gets the new message.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
@@ -30,16 +31,29 @@ class SendResult(Delivery):
 
 
 def send_followups(
-    store: Store, meeting_id: str, server: Server, dry_run: bool = False
+    store: Store,
+    meeting_id: str,
+    server: Server,
+    dry_run: bool = False,
+    minutes: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> SendResult:
-    """Send the per-owner messages not sent before; record each one as it goes."""
+    """Send the per-owner messages (or with ``minutes``, the minutes to every attendee and
+    absentee) not sent before; record each one as it goes and tell ``progress``."""
     record = build_record(store, meeting_id)
     sender = mail.sender_address()
     already = {entry["message_id"] for entry in store.sent_emails(meeting_id)}
     result = SendResult()
     queue: list[Outgoing] = []
-    for owner, actions in mail.actions_by_owner(record).items():
-        message = mail.owner_message(record, owner, actions, sender)
+    if minutes:
+        people = list(dict.fromkeys([*record.meeting.attendees, *record.meeting.absent]))
+        messages = [(name, mail.minutes_message(record, name, sender)) for name in people]
+    else:
+        messages = [
+            (owner, mail.owner_message(record, owner, actions, sender))
+            for owner, actions in mail.actions_by_owner(record).items()
+        ]
+    for owner, message in messages:
         if "To" not in message:
             result.no_address.append(owner)
         elif message["Message-ID"] in already:
@@ -58,6 +72,8 @@ def send_followups(
             "at": store.clock.now().isoformat(),
         }
         store.record_sent(meeting_id, entry)
+        if progress is not None:
+            progress(owner)
 
     delivery = deliver(server, queue, accepted)
     result.sent, result.failed = delivery.sent, delivery.failed

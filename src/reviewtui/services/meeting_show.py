@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from reviewtui.domain.agenda import AgendaKind, format_seconds
-from reviewtui.domain.capture import CapturedItem
 from reviewtui.domain.review import changes_since, is_overdue
+from reviewtui.services.item_json import item_json
 from reviewtui.services.session import MeetingSession
 from reviewtui.services.stories import story
 from reviewtui.store.repository import Store
@@ -51,7 +51,7 @@ def meeting_show(store: Store, meeting_id: str) -> dict[str, Any]:
         ],
         "review": [
             {
-                **_item(item),
+                **item_json(item),
                 "outcome": session.review.outcome(item),
                 "overdue": is_overdue(item, today),
                 "changed_since_previous": [c.field for c in changes_since(item, state.since)],
@@ -59,28 +59,14 @@ def meeting_show(store: Store, meeting_id: str) -> dict[str, Any]:
             }
             for item in state.carried
         ],
-        "carried_issues": [_item(item) for item in state.carried_issues],
-        "captured": [_item(item) for item in state.items],
+        "carried_issues": [item_json(item) for item in state.carried_issues],
+        "captured": [item_json(item) for item in state.items],
     }
 
 
 def _status(session: MeetingSession, measure_id: str | None) -> str | None:
     snapshot = session.meeting.statuses.get(measure_id or "")
     return f"{snapshot.symbol} {snapshot.name}" if snapshot else None
-
-
-def _item(item: CapturedItem) -> dict[str, Any]:
-    return {
-        "id": item.ref,
-        "kind": item.kind.value,
-        "text": item.text,
-        "owner": item.owner,
-        "due": item.due.isoformat() if item.due else None,
-        "status": item.status.value,
-        "measure_id": item.measure_id,
-        "meeting_id": item.meeting_id,
-        "agenda_item": item.agenda_item,
-    }
 
 
 def agenda_kinds() -> dict[str, str]:

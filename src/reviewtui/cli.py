@@ -61,8 +61,9 @@ class ReviewGroup(click.Group):
     is_flag=True,
     help="No colour or other escape codes in the output (as NO_COLOR=1 does).",
 )
+@click.option("--no-pager", is_flag=True, help="Print long lists straight out, not through less.")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None, no_color: bool) -> None:
+def cli(ctx: click.Context, data_dir: Path | None, no_color: bool, no_pager: bool) -> None:
     """Run your organisation's performance review meeting live, from the terminal.
 
     With no command, opens the app on its start screen: start a meeting from a
@@ -70,6 +71,8 @@ def cli(ctx: click.Context, data_dir: Path | None, no_color: bool) -> None:
     """
     if no_color:
         os.environ["NO_COLOR"] = "1"  # read by every message, and by the app's colours
+    if no_pager:
+        os.environ["REVIEWTUI_NO_PAGER"] = "1"  # read where a long list is printed
     ctx.ensure_object(dict)["data_dir"] = data_dir  # keeps an injected clock (tests)
     if ctx.invoked_subcommand is None:
         from reviewtui.commands.context import store_from

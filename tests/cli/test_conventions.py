@@ -176,3 +176,30 @@ def test_every_command_with_data_output_prints_json_that_parses(tmp_path: Path) 
         ["export", meeting_id, "--out", str(tmp_path / "out")],
     ):
         parsed(*command)
+
+
+def completions(data: Path, words: str) -> list[str]:
+    """What Tab offers after ``words`` (bash's protocol: ``type,value`` lines)."""
+    typed = f"reviewtui --data-dir {data} {words}"
+    env = {
+        "_REVIEWTUI_COMPLETE": "bash_complete",
+        "COMP_WORDS": typed,
+        "COMP_CWORD": str(len(typed.split()) - (0 if typed.endswith(" ") else 1)),
+    }
+    result = CliRunner().invoke(cli, [], env=env, prog_name="reviewtui")
+    return [line.split(",", 1)[1] for line in result.output.splitlines() if "," in line]
+
+
+def test_tab_completes_meeting_and_action_ids_measures_and_names(tmp_path: Path) -> None:
+    from tests.conftest import NORTHWIND_CSV
+
+    data = tmp_path / "data"
+    args = ["--data-dir", str(data)]
+    CliRunner().invoke(cli, [*args, "meeting", "new", str(NORTHWIND_CSV)])
+    CliRunner().invoke(cli, [*args, "action", "add", "Call the bank", "--owner", "maria",
+                             "--due", "fri"])  # fmt: skip
+    assert completions(data, "meeting show ") == ["M-1"]
+    assert completions(data, "action done ") == ["A-1"]
+    assert completions(data, "history FIN-0") == [f"FIN-0{n}" for n in range(1, 6)]
+    assert completions(data, "action reassign A-1 pri") == ["Priya Raman"]
+    assert "Maria Gonzalez" in completions(data, "status --owner M")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from reviewtui.commands import output
+from reviewtui.commands.complete import measure_ids, people
 from reviewtui.commands.context import acting_user, store_from, today
 from reviewtui.commands.listing import emit
 from reviewtui.commands.stdin import actions_suffix, readable
@@ -135,7 +136,7 @@ def output_options(function: CommandFunction) -> CommandFunction:
 
 
 @click.command()
-@click.option("--owner", help="Whose actions (name or alias, any case).")
+@click.option("--owner", help="Whose actions (name or alias, any case).", shell_complete=people)
 @click.option("--me", is_flag=True, help="My actions ($REVIEWTUI_ME or `me` in config.toml).")
 @click.option("--overdue", is_flag=True, help="Only actions past their due date.")
 @click.option(
@@ -177,11 +178,21 @@ def action() -> None:
 
 @action.command("add")
 @click.argument("title")
-@click.option("--owner", required=True, help="Who owns it; a new name is accepted with a warning.")
+@click.option(
+    "--owner",
+    required=True,
+    help="Who owns it; a new name is accepted with a warning.",
+    shell_complete=people,
+)
 @click.option(
     "--due", "due_text", required=True, help="today, fri, +2w, end of month, 2026-12-01..."
 )
-@click.option("--measure", "measure_id", help="The measure it should move (its id).")
+@click.option(
+    "--measure",
+    "measure_id",
+    help="The measure it should move (its id).",
+    shell_complete=measure_ids,
+)
 @click.option("--meeting", "meeting_id", help="The meeting it belongs to (M-12).")
 @click.option(
     "--scorecard",
@@ -225,7 +236,7 @@ def weekday_date(day: dt.date | None) -> str:
 
 
 @action.command("list")
-@click.option("--owner", help="Whose actions.")
+@click.option("--owner", help="Whose actions.", shell_complete=people)
 @click.option("--me", is_flag=True, help="My actions.")
 @click.option(
     "--status",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from reviewtui.commands import output
+from reviewtui.commands.complete import meeting_ids
 from reviewtui.commands.context import store_from
 from reviewtui.errors import InvalidInputError, Problem
 from reviewtui.exporters.formats import FORMATS
@@ -25,7 +26,7 @@ SCHEMA_VERSION = 1
 
 
 @click.command()
-@click.argument("meeting_id")
+@click.argument("meeting_id", shell_complete=meeting_ids)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -144,7 +145,7 @@ def server_from(
 
 
 @click.command()
-@click.argument("meeting_id")
+@click.argument("meeting_id", shell_complete=meeting_ids)
 @smtp_options
 @click.option(
     "--minutes",

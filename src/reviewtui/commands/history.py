@@ -9,6 +9,7 @@ import click
 import orjson
 
 from reviewtui.commands import output
+from reviewtui.commands.complete import measure_ids
 from reviewtui.commands.context import store_from, today
 from reviewtui.errors import InvalidInputError, Problem
 
@@ -22,7 +23,7 @@ def _print_json(value: object) -> None:
 
 
 @click.command()
-@click.argument("measure_id")
+@click.argument("measure_id", shell_complete=measure_ids)
 @click.option("--json", "as_json", is_flag=True, help="Stable JSON for scripts.")
 @click.pass_context
 def history(ctx: click.Context, measure_id: str, as_json: bool) -> None:

@@ -12,6 +12,7 @@ import click
 
 from reviewtui.commands import output
 from reviewtui.commands.actions import JSON, action, due_date, said, weekday_date
+from reviewtui.commands.complete import action_ids, measure_ids, people
 from reviewtui.commands.context import acting_user, store_from
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def _status(ctx: click.Context, ref: str, note: str, state: str) -> CapturedItem
 
 
 @action.command()
-@click.argument("ref")
+@click.argument("ref", shell_complete=action_ids)
 @NOTE
 @JSON
 @click.pass_context
@@ -46,7 +47,7 @@ def done(ctx: click.Context, ref: str, note: str) -> None:
 
 
 @action.command()
-@click.argument("ref")
+@click.argument("ref", shell_complete=action_ids)
 @NOTE
 @JSON
 @click.pass_context
@@ -57,7 +58,7 @@ def drop(ctx: click.Context, ref: str, note: str) -> None:
 
 
 @action.command()
-@click.argument("ref")
+@click.argument("ref", shell_complete=action_ids)
 @NOTE
 @JSON
 @click.pass_context
@@ -68,7 +69,7 @@ def reopen(ctx: click.Context, ref: str, note: str) -> None:
 
 
 @action.command("redate")
-@click.argument("ref")
+@click.argument("ref", shell_complete=action_ids)
 @click.argument("due_text", metavar="DATE")
 @NOTE
 @JSON
@@ -83,8 +84,8 @@ def redate_command(ctx: click.Context, ref: str, due_text: str, note: str) -> No
 
 
 @action.command()
-@click.argument("ref")
-@click.argument("owner")
+@click.argument("ref", shell_complete=action_ids)
+@click.argument("owner", shell_complete=people)
 @NOTE
 @JSON
 @click.pass_context
@@ -102,7 +103,7 @@ def reassign(ctx: click.Context, ref: str, owner: str, note: str) -> None:
 
 
 @action.command()
-@click.argument("ref")
+@click.argument("ref", shell_complete=action_ids)
 @click.argument("text")
 @NOTE
 @JSON
@@ -116,8 +117,8 @@ def reword(ctx: click.Context, ref: str, text: str, note: str) -> None:
 
 
 @action.command()
-@click.argument("ref")
-@click.argument("measure_id", required=False)
+@click.argument("ref", shell_complete=action_ids)
+@click.argument("measure_id", required=False, shell_complete=measure_ids)
 @click.option("--none", "unlink", is_flag=True, help="Link it to no measure.")
 @NOTE
 @JSON

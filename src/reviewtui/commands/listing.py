@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import os
 import sys
 from collections.abc import Iterator
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 import click
 import orjson
 
 from reviewtui.domain.printable import printable, spreadsheet_safe
 from reviewtui.services.open_actions import ActionRow
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 SYMBOLS = {
     "overdue": "!",
@@ -95,12 +101,27 @@ def _flat(value: object) -> str:
     return str(value)
 
 
+NO_PAGER_ENV = "REVIEWTUI_NO_PAGER"
+"""Set (by ``--no-pager``, or in the environment) to print long lists straight out."""
+
+
 def _rich_table(rows: list[ActionRow], grouped: bool) -> None:
     from rich.console import Console
+
+    console = Console()
+    # A list longer than the screen goes through the pager (less), as git does; never
+    # when piped (this is the terminal path) or with --no-pager.
+    paged = len(rows) + 8 > console.size.height and not os.environ.get(NO_PAGER_ENV)
+    if paged:
+        os.environ.setdefault("LESS", "FRX")  # as git: colours, and no pager for one screen
+    with console.pager(styles=True) if paged else contextlib.nullcontext():
+        _tables(console, rows, grouped)
+
+
+def _tables(console: Console, rows: list[ActionRow], grouped: bool) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console = Console()
     ordered = sorted(rows, key=lambda r: r.owner.casefold()) if grouped else rows
     groups = groupby(ordered, key=lambda r: r.owner) if grouped else [("Actions", iter(rows))]
     for owner, owned in groups:

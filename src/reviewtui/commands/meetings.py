@@ -14,6 +14,7 @@ import click
 import orjson
 
 from reviewtui.commands import output
+from reviewtui.commands.complete import meeting_ids
 from reviewtui.commands.context import acting_user, store_from
 from reviewtui.errors import InvalidInputError, Problem, ReviewError
 
@@ -108,7 +109,7 @@ def meeting_new(
 
 
 @meeting.command("run")
-@click.argument("meeting_id", required=False)
+@click.argument("meeting_id", required=False, shell_complete=meeting_ids)
 @click.option("--theme", help="Theme for this run (projector, daylight, colour-safe...).")
 @click.option(
     "--overview", is_flag=True, help="Open on the scorecard overview (o) before the first item."
@@ -182,7 +183,7 @@ def demo(keep: bool, theme: str | None) -> None:
 
 
 @meeting.command("show")
-@click.argument("meeting_id")
+@click.argument("meeting_id", shell_complete=meeting_ids)
 @click.option("--json", "as_json", is_flag=True, help="The whole meeting as JSON.")
 @click.pass_context
 def meeting_show(ctx: click.Context, meeting_id: str, as_json: bool) -> None:

@@ -22,7 +22,7 @@ def where(ctx: click.Context, as_json: bool) -> None:
     reviewtui --data-dir ./team-data where --json
     """
     from reviewtui.config import KEYS, config_file
-    from reviewtui.paths import DATA_DIR_ENV, data_dir, state_dir
+    from reviewtui.paths import DATA_DIR_ENV, bundled_dir, data_dir, state_dir
 
     found: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -30,6 +30,7 @@ def where(ctx: click.Context, as_json: bool) -> None:
         "config_file": str(config_file()),
         "config_exists": config_file().is_file(),
         "state_dir": str(state_dir()),
+        "docs": str(bundled_dir("docs")),
         "config_keys": {key: {"what": what, "default": dflt} for key, (what, dflt) in KEYS.items()},
     }
     if as_json:
@@ -39,6 +40,7 @@ def where(ctx: click.Context, as_json: bool) -> None:
     output.say(f"data    {found['data_dir']}  (--data-dir or ${DATA_DIR_ENV})")
     output.say(f"config  {found['config_file']}{exists}")
     output.say(f"state   {found['state_dir']}  (remembered theme, drafts)")
+    output.say(f"docs    {found['docs']}")
     output.say("")
     output.say("config.toml keys (all text, in quotes):")
     for key, (what, default) in KEYS.items():

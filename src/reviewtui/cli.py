@@ -47,7 +47,7 @@ class ReviewGroup(click.Group):
 @click.group(
     cls=ReviewGroup,
     invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, prog_name="reviewtui")
 @click.option(
@@ -84,6 +84,7 @@ def cli(ctx: click.Context, data_dir: Path | None, no_color: bool, no_pager: boo
 def _register_commands() -> None:
     from reviewtui.commands import lifecycle  # noqa: F401 (registers the action lifecycle)
     from reviewtui.commands.actions import action, status
+    from reviewtui.commands.examples import annotate
     from reviewtui.commands.exports import email, export
     from reviewtui.commands.history import history, report
     from reviewtui.commands.meetings import demo, meeting
@@ -103,6 +104,7 @@ def _register_commands() -> None:
     cli.add_command(email)
     cli.add_command(remind)
     cli.add_command(where)
+    annotate(cli)
 
 
 _register_commands()

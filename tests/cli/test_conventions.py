@@ -203,3 +203,12 @@ def test_tab_completes_meeting_and_action_ids_measures_and_names(tmp_path: Path)
     assert completions(data, "history FIN-0") == [f"FIN-0{n}" for n in range(1, 6)]
     assert completions(data, "action reassign A-1 pri") == ["Priya Raman"]
     assert "Maria Gonzalez" in completions(data, "status --owner M")
+
+
+@pytest.mark.parametrize("path", every_command(cli), ids=" ".join)
+def test_every_command_has_an_example_and_a_whole_summary(path: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert "Examples:" in result.output and "  reviewtui " in result.output
+    listing = CliRunner().invoke(cli, [*path[:-1], "--help"], terminal_width=80)
+    line = next(row for row in listing.output.splitlines() if row.strip().startswith(path[-1]))
+    assert not line.endswith("..."), line  # summaries are whole at 80 columns

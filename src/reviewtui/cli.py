@@ -87,7 +87,7 @@ def _register_commands() -> None:
     from reviewtui.commands.examples import annotate
     from reviewtui.commands.exports import email, export
     from reviewtui.commands.history import history, report
-    from reviewtui.commands.meetings import demo, meeting
+    from reviewtui.commands.meetings import demo, meeting, watch
     from reviewtui.commands.remind import remind
     from reviewtui.commands.scorecards import import_scorecard, validate
     from reviewtui.commands.where import where
@@ -104,6 +104,7 @@ def _register_commands() -> None:
     cli.add_command(email)
     cli.add_command(remind)
     cli.add_command(where)
+    cli.add_command(watch)
     annotate(cli)
 
 

@@ -76,6 +76,10 @@ HELP: dict[str, tuple[str, list[str]]] = {
         "A meeting's agenda, reviews and captures.",
         ["reviewtui meeting show M-3", "reviewtui meeting show M-3 --json"],
     ),
+    "watch": (
+        "Follow a meeting read-only, as it is run.",
+        ["reviewtui watch", "ssh meeting-laptop -t reviewtui watch M-3 --theme projector"],
+    ),
     "demo": (
         "Try the app on a sample, in a throwaway data dir.",
         ["reviewtui demo", "reviewtui demo --theme projector"],

@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 
 
 def run_app(
-    store: Store, meeting_id: str | None, theme: str | None = None, overview: bool = False
+    store: Store,
+    meeting_id: str | None,
+    theme: str | None = None,
+    overview: bool = False,
+    watching: bool = False,
 ) -> None:
     """Open the app (textual is imported only here); refuse without a terminal, where it
     would write escape codes into a pipe and wait for keys that never come."""
@@ -47,6 +51,7 @@ def run_app(
         theme_name=theme,
         date_order=order,
         overview_first=overview,
+        watching=watching,
     ).run()
 
 
@@ -106,6 +111,23 @@ def meeting_new(
         status = planned.statuses.get(item.measure_id or "")
         mark = f"{status.symbol} " if status else "  "
         output.note(f"  {format_seconds(item.timebox_seconds):>6}  {mark}{item.title}")
+
+
+@click.command()
+@click.argument("meeting_id", required=False, shell_complete=meeting_ids)
+@click.option("--theme", help="Theme for this run (projector, daylight, colour-safe...).")
+@click.pass_context
+def watch(ctx: click.Context, meeting_id: str | None, theme: str | None) -> None:
+    """Follow a meeting someone else runs, read-only: its item, clock and captures.
+
+    Nothing pressed here changes the meeting; the screen follows the champion's within a
+    second of each save. Over SSH it puts the meeting on a second screen or a laptop.
+    """
+    from reviewtui.services.meetings import latest_unfinished
+
+    store = store_from(ctx)
+    chosen = store.meeting(meeting_id) if meeting_id else latest_unfinished(store)
+    run_app(store, chosen.id, theme, watching=True)
 
 
 @meeting.command("run")

@@ -109,6 +109,10 @@ class Meeting(MeetingHeader):
     order: AgendaOrder = AgendaOrder.EXCEPTIONS_FIRST
     current: int = Field(default=0, ge=0)
     """Index of the agenda item on screen; saved on every step so a restart resumes there."""
+    clock_since: dt.datetime | None = None
+    """When the clock started running on the current item (its saved time excludes the
+    stretch since); None while paused. Saved with every write, so a watcher
+    (``reviewtui watch``) shows the champion's clock live, paused or running."""
     outcomes: dict[str, str] = Field(default_factory=dict)
     """What the review did to each of them (by number: done, dropped, slipped, open),
     frozen when the meeting is finalized, so its minutes stay true to the meeting."""

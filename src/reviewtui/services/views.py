@@ -157,7 +157,7 @@ def clock_figures(session: MeetingSession) -> ClockFigures:
         meeting_used=session.clock.meeting_used(),
         meeting_box=session.meeting.length_minutes * 60,
         paused=session.clock.paused,
-        read_only=session.read_only,
+        read_only=session.meeting.read_only,  # finalized; a watcher's clock runs or pauses
     )
 
 

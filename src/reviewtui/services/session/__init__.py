@@ -37,11 +37,12 @@ __all__ = [
 class MeetingSession:
     """One meeting being run (or read, when finalized)."""
 
-    def __init__(self, store: Store, meeting_id: str, by: str = "") -> None:
+    def __init__(self, store: Store, meeting_id: str, by: str = "", watching: bool = False) -> None:
         meeting = store.meeting(meeting_id)
         self.state = SessionState(
             store, meeting, store.meeting_scorecard(meeting), by or f"{meeting_id} review"
         )
+        self.state.watching = watching
         self.state.items = store.items(meeting_id)
         self.clock = MeetingClock(self.state)
         self.history = History(self.state)
@@ -130,11 +131,13 @@ class MeetingSession:
             return
         # Fold the journal of the last run into the file: opening stays quick.
         state.store.compact(state.meeting.id)
+        self.clock.start()
         if state.meeting.state is MeetingState.PLANNED:
             state.commit(state=MeetingState.IN_PROGRESS, started_at=state.store.clock.now())
+        else:
+            state.commit()  # the clock runs again: anyone watching sees it
         # What is under review was read when the session opened, a moment ago.
         self.review.remember()
-        self.clock.start()
 
     def poll(self) -> bool:
         """Reload if another process (the shell, a second app) changed the data since we

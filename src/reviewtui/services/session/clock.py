@@ -21,7 +21,19 @@ class MeetingClock:
 
     def __init__(self, state: SessionState) -> None:
         self.state = state
-        self.running_since: dt.datetime | None = None
+
+    @property
+    def running_since(self) -> dt.datetime | None:
+        """When the clock started on the current item; None while paused. A watcher reads
+        it from the meeting file, which every write of the running meeting brings along."""
+        if self.state.watching:
+            return self.state.meeting.clock_since
+        return self.state.running_since
+
+    @running_since.setter
+    def running_since(self, value: dt.datetime | None) -> None:
+        """Start (a time) or stop (None) the running stretch; the next write saves it."""
+        self.state.running_since = value
 
     @property
     def paused(self) -> bool:
@@ -67,7 +79,9 @@ class MeetingClock:
             return True
         if self.running_since is None:
             self.start()
+            self.state.commit()  # running again, for anyone watching
             return False
-        self.checkpoint()
+        self.fold()
         self.running_since = None
+        self.state.commit(touched=[self.state.current])  # time used and "paused": one write
         return True

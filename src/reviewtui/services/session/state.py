@@ -38,6 +38,11 @@ class SessionState:
     people: list[KnownPerson] = field(default_factory=list)
     previous: Meeting | None = None
     """The previous meeting of this scorecard: changes after it was held are what is new."""
+    running_since: dt.datetime | None = None
+    """When the clock started on the current item, None while paused (see the clock)."""
+    watching: bool = False
+    """Opened to follow a meeting someone else runs (``reviewtui watch``): nothing is
+    changed from here, and the clock is the one the meeting file says."""
     previous_items: list[CapturedItem] = field(default_factory=list)
     """What the previous meeting captured (as each stands now): "last time" on a measure."""
     _measures: dict[str, Measure] = field(default_factory=dict, repr=False)
@@ -48,8 +53,8 @@ class SessionState:
 
     @property
     def read_only(self) -> bool:
-        """A finalized meeting is shown, not changed."""
-        return self.meeting.read_only
+        """A finalized meeting (or one being watched) is shown, not changed."""
+        return self.watching or self.meeting.read_only
 
     @property
     def current(self) -> AgendaItem:
@@ -58,6 +63,10 @@ class SessionState:
 
     def require_writable(self) -> None:
         """Refuse a change to a finalized meeting."""
+        if self.watching:
+            raise ReviewError(
+                f"{self.meeting.id} is being watched here: changes are made where it is run"
+            )
         if self.read_only:
             raise ReviewError(f"{self.meeting.id} is finalized (read-only); reopen it to change it")
 
@@ -103,6 +112,7 @@ class SessionState:
         """Set meeting fields (validated) and save them, with the fields of the agenda items
         ``touched`` (time used, progress), as one small write."""
         changes = {**changes, "updated_at": self.store.clock.now()}
+        changes.setdefault("clock_since", self.running_since)
         for name, value in changes.items():
             setattr(self.meeting, name, value)  # the models validate assignment
         fields = self.meeting.model_dump(mode="json", include=set(changes)) if changes else {}

@@ -51,6 +51,8 @@ VIEW_OF = {
     AgendaKind.WRAP_UP: "view-wrapup",
 }
 WRITES = {"capture", "skip", "rate", "finalize", "redo"}
+WATCHER_KEYS = {"keys", "overview"}
+"""What a watcher may press: look, never change."""
 
 
 class MeetingScreen(ClosingScreen):
@@ -123,6 +125,7 @@ class MeetingScreen(ClosingScreen):
             line.after_close = self.focus_item
         self.set_interval(1, self._tick)
         self.set_interval(WATCH_SECONDS, self._watch)
+        self.query_one(AgendaList).can_focus = not self.session.state.watching
         self.refresh_all(focus=True)
         if self.overview_first:
             self.call_after_refresh(self.action_overview)
@@ -140,6 +143,8 @@ class MeetingScreen(ClosingScreen):
         item = session.current
         position = f"{meeting.current + 1}/{len(meeting.agenda)}"
         lock = " · [b]■ FINALIZED, read-only (O reopens)[/b]" if session.read_only else ""
+        if session.state.watching:
+            lock = " · [b]◉ WATCHING[/b] (read-only)"
         set_text(
             self.query_one("#meeting-header", Static),
             f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {day_month(meeting.date)} "
@@ -221,6 +226,9 @@ class MeetingScreen(ClosingScreen):
 
     def focus_item(self) -> None:
         """Focus what the item on screen is worked with (the review table, the lists...)."""
+        if self.session.state.watching:
+            self.set_focus(None)  # the lists' own keys (done, edit...) change things
+            return
         kind = self.session.current.kind
         target = {
             AgendaKind.OPEN_ACTIONS: "#review",
@@ -254,6 +262,8 @@ class MeetingScreen(ClosingScreen):
         a line under the item is open its keys are text, not commands."""
         if self.typing:
             return action == "keys"
+        if self.session.state.watching:
+            return action in WATCHER_KEYS
         read_only = self.session.read_only
         if action == "reopen":
             return read_only
@@ -286,6 +296,9 @@ class MeetingScreen(ClosingScreen):
         self._go(session.meeting.current + delta)
 
     def _go(self, index: int) -> None:
+        if self.session.state.watching:
+            self.notify("Watching: the meeting moves on the champion's screen", timeout=3)
+            return
         if not 0 <= index < len(self.session.meeting.agenda):
             return
         if self._safely(lambda: self.session.agenda.go_to(index)):

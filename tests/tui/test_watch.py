@@ -1,0 +1,56 @@
+"""``reviewtui watch``: a read-only screen that follows the meeting as it is run in another
+process: the item, the clock (running or paused) and the captures; its keys change
+nothing on disk."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import Static
+
+from reviewtui.domain.capture import ItemKind
+from reviewtui.services.session import Capture, MeetingSession
+from reviewtui.services.views import clock_figures
+from reviewtui.store.repository import Store
+from reviewtui.tui.app import ReviewApp
+from tests.tui.meeting_app import SIZE, screen_of
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {str(p): p.read_bytes() for p in sorted((root / "meetings").iterdir())}
+
+
+async def test_the_watcher_follows_the_champion_and_changes_nothing(
+    store: Store, demo_meeting: str
+) -> None:
+    champion = MeetingSession(Store(store.data.root, store.clock), demo_meeting, by="champion")
+    champion.start()
+    app = ReviewApp(store, demo_meeting, theme_name="reviewtui-dark", cursor_blink=False,
+                    watching=True)  # fmt: skip
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        header = app.screen.query_one("#meeting-header", Static)
+        assert "◉ WATCHING" in str(header.render()) and "item 1/" in str(header.render())
+        before = files(store.data.root)
+        await pilot.press("right", "a", "d", "s", "u", "space", "w")
+        await pilot.pause()
+        assert files(store.data.root) == before  # not one byte written by the watcher
+        revenue = next(i for i, a in enumerate(champion.meeting.agenda) if a.measure_id == "FIN-01")
+        champion.agenda.go_to(revenue)
+        champion.captures.capture(
+            Capture(ItemKind.ACTION, "Re-phase the forecast", "maria", dt.date(2026, 11, 27))
+        )
+        await asyncio.sleep(1.2)  # the screen looks every half second
+        await pilot.pause()
+        watcher = screen_of(app).session
+        assert watcher.current.measure_id == "FIN-01" and f"item {revenue + 1}/" in str(
+            header.render()
+        )
+        assert "Re-phase the forecast" in [i.text for i in watcher.state.items_on(watcher.current)]
+        assert not clock_figures(watcher).paused
+        champion.clock.toggle_pause()
+        await asyncio.sleep(1.2)
+        await pilot.pause()
+        assert clock_figures(watcher).paused  # the pause is in the file, not only in memory

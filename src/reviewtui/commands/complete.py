@@ -23,14 +23,9 @@ def _root(ctx: click.Context) -> Path:
 
 def meeting_ids(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
     """``M-1``, ``M-2``... newest first."""
-    from reviewtui.store import layout
+    from reviewtui.services.names import meeting_ids as found
 
-    folder = _root(ctx) / layout.MEETINGS
-    with contextlib.suppress(OSError):
-        found = [p.stem for p in folder.glob("M-*.json")]
-        found.sort(key=lambda name: -int(name[2:]) if name[2:].isdigit() else 0)
-        return [CompletionItem(name) for name in found if name.lower().startswith(typed.lower())]
-    return []
+    return [CompletionItem(n) for n in found(_root(ctx)) if n.lower().startswith(typed.lower())]
 
 
 def action_ids(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:

@@ -212,3 +212,10 @@ def test_every_command_has_an_example_and_a_whole_summary(path: tuple[str, ...])
     listing = CliRunner().invoke(cli, [*path[:-1], "--help"], terminal_width=80)
     line = next(row for row in listing.output.splitlines() if row.strip().startswith(path[-1]))
     assert not line.endswith("..."), line  # summaries are whole at 80 columns
+
+
+def test_meeting_new_from_standard_input_says_how(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["--data-dir", str(tmp_path), "meeting", "new", "-"], input=b"x"
+    )
+    assert result.exit_code == 1 and "reviewtui import - --as ID" in result.output

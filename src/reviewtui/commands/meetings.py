@@ -98,6 +98,11 @@ def meeting_new(
             raise InvalidInputError(
                 [Problem("", "", "date", f"expected YYYY-MM-DD; got {date_text!r}")]
             ) from None
+    if scorecard == "-":
+        raise ReviewError(
+            "a meeting needs a stored scorecard: read it from standard input with "
+            "`reviewtui import - --as ID`, then `reviewtui meeting new ID`"
+        )
     store = store_from(ctx)
     card = scorecard_from(store, scorecard)
     planned = plan_meeting(store, card, title, date, length, AgendaOrder(order), period)

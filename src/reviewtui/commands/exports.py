@@ -17,8 +17,7 @@ from reviewtui.errors import InvalidInputError, Problem
 from reviewtui.exporters.formats import FORMATS
 
 if TYPE_CHECKING:
-    from reviewtui.exporters.send import SendResult
-    from reviewtui.exporters.smtp import Server
+    from reviewtui.exporters.smtp import Mailing, Server
 
 PASSWORD_ENV = "REVIEWTUI_SMTP_PASSWORD"
 SCHEMA_VERSION = 1
@@ -186,6 +185,16 @@ def email(
             output.say(f"  would send to {line}")
         for owner in result.already_sent:
             output.say(f"  already sent to {owner} (not sent again)")
+    finish_mailing(ctx, result)
+    nobody = not (result.sent or result.would_send or result.already_sent or result.no_address)
+    if nobody and not as_json:
+        output.say(
+            "Nobody on the attendee list." if minutes else "No open actions: nobody to write to."
+        )
+
+
+def finish_mailing(ctx: click.Context, result: Mailing) -> None:
+    """Say who got nothing and why (on stderr); exit 1 when a re-run has work left."""
     for owner in result.no_address:
         output.warn(f"not sent to {owner}: no email address in the people list")
     for owner, reason in result.failed:
@@ -195,14 +204,9 @@ def email(
     if result.failed or result.not_attempted:
         output.note("Run the same command again to send the rest.")
         ctx.exit(1)
-    nobody = not (result.sent or result.would_send or result.already_sent or result.no_address)
-    if nobody and not as_json:
-        output.say(
-            "Nobody on the attendee list." if minutes else "No open actions: nobody to write to."
-        )
 
 
-def delivery_json(result: SendResult, dry_run: bool) -> dict[str, Any]:
+def delivery_json(result: Mailing, dry_run: bool) -> dict[str, Any]:
     """Who got a message, who would, who already had it, who could not: for scripts."""
     return {
         "schema_version": SCHEMA_VERSION,

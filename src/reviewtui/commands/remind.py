@@ -10,14 +10,11 @@ import click
 
 from reviewtui.commands import output
 from reviewtui.commands.context import store_from
-from reviewtui.commands.exports import server_from, smtp_options
+from reviewtui.commands.exports import delivery_json, finish_mailing, server_from, smtp_options
 from reviewtui.errors import InvalidInputError, Problem
 
 if TYPE_CHECKING:
     from reviewtui.exporters.remind import RemindResult
-
-SCHEMA_VERSION = 1
-"""Of ``remind --json``: bumped only when a key changes meaning or goes away."""
 
 
 def within_days(text: str) -> int:
@@ -31,25 +28,16 @@ def within_days(text: str) -> int:
 
 
 def summary(result: RemindResult, dry_run: bool) -> dict[str, Any]:
-    """``remind --json``: a documented, stable shape for scripts."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "dry_run": dry_run,
-        "sent": result.sent,
-        "would_send": result.would_send,
-        "already_sent": result.already_sent,
-        "no_address": result.no_address,
-        "failed": [{"owner": owner, "reason": reason} for owner, reason in result.failed],
-        "not_attempted": result.not_attempted,
-        "digests": [
-            {
-                "owner": digest.owner,
-                "overdue": [row.ref for row in digest.overdue],
-                "due_soon": [row.ref for row in digest.soon],
-            }
-            for digest in result.digests
-        ],
-    }
+    """``remind --json``: email's delivery keys, and each owner's digest."""
+    digests = [
+        {
+            "owner": digest.owner,
+            "overdue": [row.ref for row in digest.overdue],
+            "due_soon": [row.ref for row in digest.soon],
+        }
+        for digest in result.digests
+    ]
+    return {**delivery_json(result, dry_run), "digests": digests}
 
 
 @click.command()
@@ -99,12 +87,4 @@ def remind(
             output.say(f"  already reminded {owner} today (not sent again)")
         if not result.digests:
             output.say("Nothing overdue or due soon: nobody to remind.")
-    for owner in result.no_address:
-        output.warn(f"not sent to {owner}: no email address in the people list")
-    for owner, reason in result.failed:
-        output.error(f"not sent to {owner}: {reason}")
-    for owner in result.not_attempted:
-        output.error(f"not sent to {owner}: not attempted after the failure")
-    if result.failed or result.not_attempted:
-        output.note("Run the same command again to send the rest.")
-        ctx.exit(1)
+    finish_mailing(ctx, result)

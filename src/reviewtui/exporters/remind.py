@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 
 from reviewtui.exporters.mail import owner_token, sender_address
-from reviewtui.exporters.smtp import Delivery, Outgoing, Server, deliver
+from reviewtui.exporters.smtp import Mailing, Outgoing, Server, deliver
 from reviewtui.exporters.templates import render
 from reviewtui.services.open_actions import ActionIndex, ActionRow
 from reviewtui.store.repository import Store
@@ -33,12 +33,9 @@ class Digest:
 
 
 @dataclass
-class RemindResult(Delivery):
+class RemindResult(Mailing):
     """Who got a digest, who already had today's, who has no address, who would get one."""
 
-    already_sent: list[str] = field(default_factory=list)
-    no_address: list[str] = field(default_factory=list)
-    would_send: list[str] = field(default_factory=list)
     digests: list[Digest] = field(default_factory=list)
 
 

@@ -9,25 +9,20 @@ from its text: an owner whose actions changed since gets the new message.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.message import EmailMessage
 
 from reviewtui.exporters import mail
 from reviewtui.exporters.record import build_record
-from reviewtui.exporters.smtp import Delivery, Outgoing, Server, deliver
+from reviewtui.exporters.smtp import Mailing, Outgoing, Server, deliver
 from reviewtui.store.repository import Store
 
 __all__ = ["SendResult", "Server", "send_followups"]
 
 
 @dataclass
-class SendResult(Delivery):
+class SendResult(Mailing):
     """Who got their message, who already had it, who did not, and why."""
-
-    already_sent: list[str] = field(default_factory=list)
-    no_address: list[str] = field(default_factory=list)
-    would_send: list[str] = field(default_factory=list)
-    """With --dry-run: the messages that would go out."""
 
 
 def send_followups(

@@ -58,6 +58,16 @@ class Delivery:
     not_attempted: list[str] = field(default_factory=list)
 
 
+@dataclass
+class Mailing(Delivery):
+    """A batch as a command reports it: also who already had theirs, who has no address,
+    and (with --dry-run) who would get one."""
+
+    already_sent: list[str] = field(default_factory=list)
+    no_address: list[str] = field(default_factory=list)
+    would_send: list[str] = field(default_factory=list)
+
+
 def deliver(server: Server, queue: list[Outgoing], accepted: Accepted) -> Delivery:
     """Send every message in ``queue``; ``accepted`` records each as soon as it is taken."""
     result = Delivery()

@@ -101,3 +101,18 @@ async def test_the_footer_keeps_the_wrap_up_and_overview_keys_on_the_review(
     assert "c Done" in review and "x Dropped" in review  # the review's own keys first
     assert "a Action" in measure and "u Undo" in measure  # capturing and undo first
     assert all(line.rstrip().endswith("^p palette") for pair in footers.values() for line in pair)
+
+
+async def test_the_review_heading_names_the_review_tables_own_keys(
+    store: Store, demo_meeting: str
+) -> None:
+    from reviewtui.tui.widgets.review_table import ReviewTable
+
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        heading = str(app.screen.query_one("#review-title", Static).render())
+    hints = heading.split(") · ", 1)[1].split(" · ")
+    named = {hint.split()[0] for hint in hints} - {"⏎"}
+    bound = {key for b in ReviewTable.BINDINGS for key in str(b.key).split(",")}
+    assert named and named <= bound, (named, bound)  # never a key that does nothing

@@ -198,7 +198,7 @@ class MeetingScreen(ClosingScreen):
         count = len(session.carried)
         title = (
             f"[b]↺ Open actions from earlier meetings[/b] ({count}) · "
-            "c done · r slipped · x dropped · o reopen · p reassign · e reword · ⏎ story"
+            "c done · r slipped · x dropped · b bring back · p reassign · e reword · ⏎ story"
             if count
             else "[b]↺ Open actions from earlier meetings[/b]: none, nothing to review."
         )

@@ -14,21 +14,14 @@ from textual.widgets import ContentSwitcher, Static
 from reviewtui.domain.agenda import AgendaKind
 from reviewtui.domain.capture import ItemKind
 from reviewtui.domain.dates import DateOrder
-from reviewtui.domain.display import day_month
 from reviewtui.services.overview import overview_rows
 from reviewtui.services.session import CHECKPOINT_SECONDS, MeetingSession
 from reviewtui.services.views import (
-    agenda_row,
-    agenda_rows,
-    agenda_signature,
     clock_figures,
-    measure_card,
-    review_rows,
 )
 from reviewtui.services.wrapup import wrap_up
-from reviewtui.tui.markup import safe, set_text
-from reviewtui.tui.screens.closing import ClosingScreen
 from reviewtui.tui.screens.dialogs import ConfirmScreen
+from reviewtui.tui.screens.drawing import DrawingScreen
 from reviewtui.tui.screens.overview import OverviewScreen
 from reviewtui.tui.widgets.agenda_list import AgendaList
 from reviewtui.tui.widgets.ask_dock import AskDock
@@ -44,18 +37,12 @@ WATCH_SECONDS = 0.5
 """How often the screen looks for changes made by other processes."""
 NARROW = 100
 """Below this width the agenda is one key (g) away instead of always shown."""
-VIEW_OF = {
-    AgendaKind.MEASURE: "view-measure",
-    AgendaKind.OPEN_ACTIONS: "view-review",
-    AgendaKind.PARKING_LOT: "view-parking",
-    AgendaKind.WRAP_UP: "view-wrapup",
-}
 WRITES = {"capture", "skip", "rate", "finalize", "redo"}
 WATCHER_KEYS = {"keys", "overview"}
 """What a watcher may press: look, never change."""
 
 
-class MeetingScreen(ClosingScreen):
+class MeetingScreen(DrawingScreen):
     """Runs one meeting (or shows a finalized one, read-only)."""
 
     # Footer order: what a meeting uses most first, so an 80-column footer still shows
@@ -133,110 +120,6 @@ class MeetingScreen(ClosingScreen):
     def on_resize(self, event: Resize) -> None:
         """Hide the agenda behind ``g`` on small terminals."""
         self.set_class(event.size.width < NARROW, "-narrow")
-
-    # -- drawing ---------------------------------------------------------------------
-
-    def refresh_all(self, focus: bool = False, changed: int | None = None) -> None:
-        """Redraw from the session; the captured lists keep their cursor on ``changed``."""
-        session = self.session
-        meeting = session.meeting
-        item = session.current
-        position = f"{meeting.current + 1}/{len(meeting.agenda)}"
-        lock = " · [b]■ FINALIZED, read-only (O reopens)[/b]" if session.read_only else ""
-        if session.state.watching:
-            lock = " · [b]◉ WATCHING[/b] (read-only)"
-        set_text(
-            self.query_one("#meeting-header", Static),
-            f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {day_month(meeting.date)} "
-            f"{meeting.date.year} · item {position}{lock}",
-        )
-        self.query_one(ClockBar).show(clock_figures(session))
-        self._draw_agenda()
-        view = VIEW_OF[item.kind]
-        self.query_one(ContentSwitcher).current = view
-        today = session.store.clock.today()
-        card = measure_card(session)
-        if card is not None:
-            self.query_one(MeasureView).show(card)
-        elif item.kind is AgendaKind.OPEN_ACTIONS:
-            self._show_review()
-        elif item.kind is AgendaKind.PARKING_LOT:
-            earlier = session.state.carried_issues
-            issues = [*earlier, *(i for i in session.items if i.kind is ItemKind.ISSUE)]
-            # Decisions, notes and actions said while on the parking lot are shown with it.
-            others = [i for i in session.state.items_on(item) if i.kind is not ItemKind.ISSUE]
-            also = f", {len(others)} other item(s) captured here" if others else ""
-            set_text(
-                self.query_one("#parking-title", Static),
-                f"[b]◧ Parking lot[/b]: {len(issues)} issue(s), {len(earlier)} from earlier "
-                f"meetings{also} · t turns one into an action · c resolved · e edit",
-            )
-            self.query_one("#parking", CapturedList).show(
-                [*issues, *others], today, session.meeting.id, changed
-            )
-        else:
-            self.query_one(WrapUpView).show(wrap_up(session))
-        shows_own_list = item.kind in (AgendaKind.PARKING_LOT, AgendaKind.WRAP_UP)
-        self.query_one("#captured-title").display = not shows_own_list
-        self.query_one("#captured").display = not shows_own_list
-        here = session.state.items_on(item)
-        set_text(
-            self.query_one("#captured-title", Static),
-            f"[b]Captured here[/b] ({len(here)}) · a action · d decision · i issue · n note",
-        )
-        self.query_one("#captured", CapturedList).show(here, today, changed=changed)
-        if focus and not self.typing:
-            self.focus_item()
-        # The footer is rebuilt on every refresh_bindings (~60 ms): only when keys change.
-        keys_state = (item.kind, session.read_only)
-        if keys_state != self._keys_state:
-            self._keys_state = keys_state
-            self.refresh_bindings()
-
-    def _show_review(self) -> None:
-        session = self.session
-        count = len(session.carried)
-        title = (
-            f"[b]↺ Open actions from earlier meetings[/b] ({count}) · "
-            "c done · r slipped · x dropped · b bring back · p reassign · e reword · ⏎ story"
-            if count
-            else "[b]↺ Open actions from earlier meetings[/b]: none, nothing to review."
-        )
-        set_text(self.query_one("#review-title", Static), title)
-        self.query_one(ReviewTable).show(review_rows(session))
-
-    def _draw_agenda(self) -> None:
-        """Draw the agenda rows that changed since they were drawn (a step: two rows), or
-        all of them when the order or length changed."""
-        session = self.session
-        signature = agenda_signature(session)
-        drawn = self._agenda_drawn
-        listing = self.query_one(AgendaList)
-        if [row[0] for row in drawn] != [row[0] for row in signature]:
-            listing.show(agenda_rows(session))
-        else:
-            changed = {
-                index: agenda_row(session, index)
-                for index, (old, new) in enumerate(zip(drawn, signature, strict=True))
-                if old != new
-            }
-            if changed:
-                listing.update_rows(changed)
-        self._agenda_drawn = signature
-
-    def focus_item(self) -> None:
-        """Focus what the item on screen is worked with (the review table, the lists...)."""
-        if self.session.state.watching:
-            self.set_focus(None)  # the lists' own keys (done, edit...) change things
-            return
-        kind = self.session.current.kind
-        target = {
-            AgendaKind.OPEN_ACTIONS: "#review",
-            AgendaKind.PARKING_LOT: "#parking",
-            AgendaKind.WRAP_UP: "#attendance",
-        }.get(kind, "#view-measure")
-        # Now, not after a refresh: the next key typed must already go there.
-        self.set_focus(self.query_one(target), scroll_visible=False)
 
     def _watch(self) -> None:
         """Show what the shell or another app changed (an action done, a new capture)."""

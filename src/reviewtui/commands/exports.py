@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable
@@ -93,7 +94,23 @@ def _server(text: str | None) -> tuple[str, int]:
 
 
 def smtp_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options of every command that mails: server, TLS, login, timeout, dry run."""
+    """The options of every command that mails (server, TLS, login, timeout, dry run),
+    handed to it as one ``server`` (and ``dry_run``)."""
+
+    @functools.wraps(command)
+    def with_server(
+        *args: Any,
+        smtp: str | None,
+        starttls: bool,
+        use_ssl: bool,
+        user: str | None,
+        timeout: float,
+        dry_run: bool,
+        **kwargs: Any,
+    ) -> None:
+        server = server_from(smtp, starttls, use_ssl, user, timeout, dry_run)
+        command(*args, server=server, dry_run=dry_run, **kwargs)
+
     for option in reversed(
         [
             click.option(
@@ -120,8 +137,8 @@ def smtp_options(command: Callable[..., None]) -> Callable[..., None]:
             ),
         ]
     ):
-        command = option(command)
-    return command
+        with_server = option(with_server)
+    return with_server
 
 
 def server_from(
@@ -156,25 +173,15 @@ def server_from(
 def email(
     ctx: click.Context,
     meeting_id: str,
-    smtp: str | None,
-    starttls: bool,
-    use_ssl: bool,
-    user: str | None,
-    timeout: float,
+    server: Server,
     dry_run: bool,
     minutes: bool,
     as_json: bool,
 ) -> None:
     """Send each owner their follow-ups (or, with --minutes, everyone the minutes); a
-    second run sends only what was not sent.
-
-    \b
-        reviewtui email M-3 --smtp smtp.example.org:587 --starttls --user champion
-        reviewtui email M-3 --minutes --dry-run
-    """
+    second run sends only what was not sent."""
     from reviewtui.exporters.send import send_followups
 
-    server = server_from(smtp, starttls, use_ssl, user, timeout, dry_run)
     # Each message is said as the server takes it: a slow server shows its progress.
     sent_now = None if as_json else (lambda who: output.say(f"✔ sent to {who}"))
     result = send_followups(store_from(ctx), meeting_id, server, dry_run, minutes, sent_now)

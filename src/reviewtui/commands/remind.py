@@ -10,11 +10,12 @@ import click
 
 from reviewtui.commands import output
 from reviewtui.commands.context import store_from
-from reviewtui.commands.exports import delivery_json, finish_mailing, server_from, smtp_options
+from reviewtui.commands.exports import delivery_json, finish_mailing, smtp_options
 from reviewtui.errors import InvalidInputError, Problem
 
 if TYPE_CHECKING:
     from reviewtui.exporters.remind import RemindResult
+    from reviewtui.exporters.smtp import Server
 
 
 def within_days(text: str) -> int:
@@ -55,11 +56,7 @@ def remind(
     ctx: click.Context,
     overdue_only: bool,
     due_within: str,
-    smtp: str | None,
-    starttls: bool,
-    use_ssl: bool,
-    user: str | None,
-    timeout: float,
+    server: Server,
     dry_run: bool,
     as_json: bool,
 ) -> None:
@@ -74,7 +71,6 @@ def remind(
     from reviewtui.exporters.remind import send_reminders
 
     days = within_days(due_within)
-    server = server_from(smtp, starttls, use_ssl, user, timeout, dry_run)
     result = send_reminders(store_from(ctx), server, days, overdue_only, dry_run)
     if as_json:
         output.say(json.dumps(summary(result, dry_run), ensure_ascii=False, indent=2))

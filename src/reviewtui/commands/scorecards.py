@@ -27,10 +27,6 @@ def validate(files: tuple[Path, ...], sheet: str | None, as_json: bool) -> None:
     """Check scorecard files (CSV, XLSX, YAML, JSON) and summarise them.
 
     Every problem is listed with its file, row or line, field and what was expected.
-
-    \b
-        reviewtui validate scorecard.xlsx --sheet "Q3 2026"
-        curl -s https://intranet.example/kpis.csv | reviewtui validate - --json
     """
     from reviewtui.services.scorecards import read_scorecard
 

@@ -16,11 +16,7 @@ SCHEMA_VERSION = 1
 @click.option("--json", "as_json", is_flag=True, help="The same as JSON.")
 @click.pass_context
 def where(ctx: click.Context, as_json: bool) -> None:
-    """Print where the data, the config file and the app's state are, and the config keys.
-
-    reviewtui where
-    reviewtui --data-dir ./team-data where --json
-    """
+    """Print where the data, the config file and the app's state are, and the config keys."""
     from reviewtui.config import KEYS, config_file
     from reviewtui.paths import DATA_DIR_ENV, bundled_dir, data_dir, state_dir
 

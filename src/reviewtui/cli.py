@@ -90,6 +90,7 @@ def _register_commands() -> None:
     from reviewtui.commands.meetings import demo, meeting, watch
     from reviewtui.commands.remind import remind
     from reviewtui.commands.scorecards import import_scorecard, validate
+    from reviewtui.commands.serve import serve
     from reviewtui.commands.where import where
 
     cli.add_command(validate)
@@ -105,6 +106,7 @@ def _register_commands() -> None:
     cli.add_command(remind)
     cli.add_command(where)
     cli.add_command(watch)
+    cli.add_command(serve)
     annotate(cli)
 
 

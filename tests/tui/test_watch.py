@@ -8,13 +8,17 @@ import asyncio
 import datetime as dt
 from pathlib import Path
 
+import orjson
 from textual.widgets import Static
 
 from reviewtui.domain.capture import ItemKind
+from reviewtui.services.presence import announce_viewers, watchers
 from reviewtui.services.session import Capture, MeetingSession
 from reviewtui.services.views import clock_figures
+from reviewtui.store.presence import presence_path
 from reviewtui.store.repository import Store
 from reviewtui.tui.app import ReviewApp
+from reviewtui.tui.widgets.clock_bar import ClockBar
 from tests.tui.meeting_app import SIZE, screen_of
 
 
@@ -26,13 +30,14 @@ async def test_the_watcher_follows_the_champion_and_changes_nothing(
     store: Store, demo_meeting: str
 ) -> None:
     champion = MeetingSession(Store(store.data.root, store.clock), demo_meeting, by="champion")
-    champion.start()
     app = ReviewApp(store, demo_meeting, theme_name="reviewtui-dark", cursor_blink=False,
                     watching=True)  # fmt: skip
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         header = app.screen.query_one("#meeting-header", Static)
         assert "◉ WATCHING" in str(header.render()) and "item 1/" in str(header.render())
+        assert clock_figures(screen_of(app).session).not_started  # planned, nobody runs it
+        champion.start()
         before = files(store.data.root)
         await pilot.press("right", "a", "d", "s", "u", "space", "w")
         await pilot.pause()
@@ -49,8 +54,35 @@ async def test_the_watcher_follows_the_champion_and_changes_nothing(
             header.render()
         )
         assert "Re-phase the forecast" in [i.text for i in watcher.state.items_on(watcher.current)]
-        assert not clock_figures(watcher).paused
+        assert not clock_figures(watcher).paused and not clock_figures(watcher).not_started
         champion.clock.toggle_pause()
         await asyncio.sleep(1.2)
         await pilot.pause()
         assert clock_figures(watcher).paused  # the pause is in the file, not only in memory
+
+
+async def test_the_champion_sees_how_many_watch_online(store: Store, demo_meeting: str) -> None:
+    app = ReviewApp(store, demo_meeting, theme_name="reviewtui-dark", cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        clock = app.screen.query_one(ClockBar)
+        assert "watching" not in str(clock.render())
+        assert announce_viewers(store, demo_meeting, 3)  # as `reviewtui serve` does
+        await asyncio.sleep(1.2)  # the screen looks once a second
+        await pilot.pause()
+        assert "◎ 3 watching" in str(clock.render())
+        assert announce_viewers(store, demo_meeting, 0)
+        await asyncio.sleep(1.2)
+        await pilot.pause()
+        assert "watching" not in str(clock.render())
+
+
+def test_a_server_that_died_counts_nobody(store: Store, demo_meeting: str) -> None:
+    path = presence_path(store.data.root, demo_meeting)
+    announce_viewers(store, demo_meeting, 4)
+    assert watchers(store, demo_meeting) == 4
+    # Above the kernel's highest possible pid (2**22): no process has it.
+    path.write_bytes(orjson.dumps({"viewers": 4, "pid": 2**22 + 1}))
+    assert watchers(store, demo_meeting) == 0  # killed before it could say "0"
+    path.write_bytes(b"{not json")
+    assert watchers(store, demo_meeting) == 0

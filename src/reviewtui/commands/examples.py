@@ -80,6 +80,10 @@ HELP: dict[str, tuple[str, list[str]]] = {
         "Follow a meeting read-only, as it is run.",
         ["reviewtui watch", "ssh meeting-laptop -t reviewtui watch M-3 --theme projector"],
     ),
+    "serve": (
+        "Let people follow the meeting read-only in a browser.",
+        ["reviewtui serve", "reviewtui serve M-3 --host 0.0.0.0 --max-viewers 30"],
+    ),
     "demo": (
         "Try the app on a sample, in a throwaway data dir.",
         ["reviewtui demo", "reviewtui demo --theme projector"],

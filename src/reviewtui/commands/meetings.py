@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import shutil
 import sys
 import tempfile
@@ -31,7 +32,8 @@ def run_app(
 ) -> None:
     """Open the app (textual is imported only here); refuse without a terminal, where it
     would write escape codes into a pipe and wait for keys that never come."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    # A chosen Textual driver (textual-serve's, for a browser) talks through pipes.
+    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not os.environ.get("TEXTUAL_DRIVER"):
         raise ReviewError(
             "reviewtui needs a terminal for the meeting screen; for scripts see "
             "`reviewtui meeting show`, `reviewtui status` and `--json`"

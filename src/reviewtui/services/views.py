@@ -14,6 +14,7 @@ from reviewtui.domain.agenda import AgendaKind
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind, outcome_label
 from reviewtui.domain.display import day_month, due_text, format_value, target_text, variance_text
 from reviewtui.domain.freshness import stale_since
+from reviewtui.domain.meeting import MeetingState
 from reviewtui.domain.status import StatusLevel
 from reviewtui.domain.trend import Trend, trend, trend_values
 from reviewtui.services.session import MeetingSession
@@ -35,6 +36,8 @@ class ClockFigures:
     meeting_box: int
     paused: bool
     read_only: bool
+    not_started: bool = False
+    """Watched before the champion opened it: nothing is running yet."""
 
     @property
     def item_over(self) -> float:
@@ -158,6 +161,7 @@ def clock_figures(session: MeetingSession) -> ClockFigures:
         meeting_box=session.meeting.length_minutes * 60,
         paused=session.clock.paused,
         read_only=session.meeting.read_only,  # finalized; a watcher's clock runs or pauses
+        not_started=session.state.watching and session.meeting.state is MeetingState.PLANNED,
     )
 
 

@@ -47,17 +47,8 @@ class DrawingScreen(ClosingScreen):
     def refresh_all(self, focus: bool = False, changed: int | None = None) -> None:
         """Redraw from the session; the captured lists keep their cursor on ``changed``."""
         session = self.session
-        meeting = session.meeting
         item = session.current
-        position = f"{meeting.current + 1}/{len(meeting.agenda)}"
-        lock = " · [b]■ FINALIZED, read-only (O reopens)[/b]" if session.read_only else ""
-        if session.state.watching:
-            lock = " · [b]◉ WATCHING[/b] (read-only)"
-        set_text(
-            self.query_one("#meeting-header", Static),
-            f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {day_month(meeting.date)} "
-            f"{meeting.date.year} · item {position}{lock}",
-        )
+        self.draw_header()
         self.query_one(ClockBar).show(clock_figures(session))
         self._draw_agenda()
         view = VIEW_OF[item.kind]
@@ -77,7 +68,7 @@ class DrawingScreen(ClosingScreen):
             set_text(
                 self.query_one("#parking-title", Static),
                 f"[b]◧ Parking lot[/b]: {len(issues)} issue(s), {len(earlier)} from earlier "
-                f"meetings{also} · t turns one into an action · c resolved · e edit",
+                f"meetings{also}" + self._hint("t turns one into an action · c resolved · e edit"),
             )
             self.query_one("#parking", CapturedList).show(
                 [*issues, *others], today, session.meeting.id, changed
@@ -90,7 +81,8 @@ class DrawingScreen(ClosingScreen):
         here = session.state.items_on(item)
         set_text(
             self.query_one("#captured-title", Static),
-            f"[b]Captured here[/b] ({len(here)}) · a action · d decision · i issue · n note",
+            f"[b]Captured here[/b] ({len(here)})"
+            + self._hint("a action · d decision · i issue · n note"),
         )
         self.query_one("#captured", CapturedList).show(here, today, changed=changed)
         if focus and not self.typing:
@@ -101,12 +93,31 @@ class DrawingScreen(ClosingScreen):
             self._keys_state = keys_state
             self.refresh_bindings()
 
+    def draw_header(self) -> None:
+        """The title line: meeting, date, position, and whether it can change."""
+        session = self.session
+        meeting = session.meeting
+        position = f"{meeting.current + 1}/{len(meeting.agenda)}"
+        lock = " · [b]■ FINALIZED, read-only (O reopens)[/b]" if session.read_only else ""
+        if session.state.watching:
+            lock = " · [b]◉ WATCHING[/b] (read-only)"
+        set_text(
+            self.query_one("#meeting-header", Static),
+            f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {day_month(meeting.date)} "
+            f"{meeting.date.year} · item {position}{lock}",
+        )
+
+    def _hint(self, keys: str) -> str:
+        """A heading's key hints, which a watcher's screen leaves out (its keys do nothing)."""
+        return "" if self.session.state.watching else f" · {keys}"
+
     def _show_review(self) -> None:
         session = self.session
         count = len(session.carried)
         title = (
-            f"[b]↺ Open actions from earlier meetings[/b] ({count}) · "
-            "c done · r slipped · x dropped · b bring back · p reassign · e reword · ⏎ story"
+            f"[b]↺ Open actions from earlier meetings[/b] ({count})"
+            + self._hint("c done · r slipped · x dropped · b bring back · p reassign · e reword")
+            + (" · ⏎ story" if not self.session.state.watching else "")
             if count
             else "[b]↺ Open actions from earlier meetings[/b]: none, nothing to review."
         )

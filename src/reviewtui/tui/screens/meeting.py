@@ -15,6 +15,7 @@ from reviewtui.domain.agenda import AgendaKind
 from reviewtui.domain.capture import ItemKind
 from reviewtui.domain.dates import DateOrder
 from reviewtui.services.overview import overview_rows
+from reviewtui.services.presence import watchers
 from reviewtui.services.session import CHECKPOINT_SECONDS, MeetingSession
 from reviewtui.services.views import (
     clock_figures,
@@ -134,7 +135,10 @@ class MeetingScreen(DrawingScreen):
             self.flush_drafts()  # a kill -9 loses at most the last second of typing
         if self._ticks % CHECKPOINT_SECONDS == 0:
             self._safely(self.session.clock.checkpoint)
-        self.query_one(ClockBar).show(clock_figures(self.session))
+        clock = self.query_one(ClockBar)
+        if not self.session.state.watching:
+            clock.watchers = watchers(self.session.store, self.session.meeting.id)
+        clock.show(clock_figures(self.session))
         if self._ticks % 5 == 0:
             self._draw_agenda()
 

@@ -12,6 +12,9 @@ from reviewtui.tui.markup import set_text
 class ClockBar(Static):
     """One line: ``◷ Item 1:12 / 4:00 · Meeting 12:40 / 60:00 · ▶ running``."""
 
+    watchers = 0
+    """How many follow the meeting in a browser (``reviewtui serve``); said when some do."""
+
     def show(self, clock: ClockFigures) -> None:
         """Draw the figures."""
         parts = [
@@ -27,9 +30,13 @@ class ClockBar(Static):
             parts.append(f"[bold $error]⚠ meeting OVER by {format_seconds(clock.meeting_over)}[/]")
         if clock.read_only:
             parts.append("■ finalized, read-only")
+        elif clock.not_started:
+            parts.append("[b]○ NOT STARTED[/b] (waiting for the champion)")
         elif clock.paused:
             parts.append("[bold $warning]⏸ PAUSED[/]")
         else:
             parts.append("▶ running")
+        if self.watchers:
+            parts.append(f"◎ {self.watchers} watching")
         self.set_class(bool(clock.item_over), "-over")
         set_text(self, " · ".join(parts))

@@ -1,0 +1,1 @@
+"""The meeting in a browser: ``reviewtui serve`` (a UI layer beside ``tui``)."""

@@ -1,0 +1,143 @@
+"""The served meeting in headless Chromium (system chromium, driven by playwright): the
+viewers see the champion's item and captures within 2 s, their keys change nothing, and
+not one request leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from reviewtui.domain.capture import ItemKind
+from reviewtui.services.presence import watchers
+from reviewtui.services.session import Capture, MeetingSession
+from reviewtui.store.repository import Store
+from tests.web.conftest import ServeFactory
+
+CHROMIUM = shutil.which("chromium")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs chromium (.ci/run installs it)")
+ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=$]*[A-Za-z~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Z])")
+FOLLOW_SECONDS = 2.0
+
+
+class Viewer:
+    """One browser page on the served meeting; what its screen was sent, as text."""
+
+    def __init__(self, page: object, outside: list[str]) -> None:
+        self.page = page
+        self.frames: list[str] = []
+        self.sockets: list[str] = []
+        page.on("websocket", self._socket)  # type: ignore[attr-defined]
+        page.route("**/*", lambda route: self._route(route, outside))  # type: ignore[attr-defined]
+
+    def _socket(self, socket: object) -> None:
+        self.sockets.append(socket.url)  # type: ignore[attr-defined]
+        socket.on("framereceived", self._frame)  # type: ignore[attr-defined]
+
+    def _frame(self, payload: bytes | str) -> None:
+        if isinstance(payload, bytes):
+            self.frames.append(ESCAPES.sub("", payload.decode("utf-8", "replace")))
+
+    @staticmethod
+    def _route(route: object, outside: list[str]) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if urlsplit(url).hostname != "127.0.0.1":
+            outside.append(url)
+            route.abort()  # type: ignore[attr-defined]
+        else:
+            route.continue_()  # type: ignore[attr-defined]
+
+    def mark(self) -> int:
+        return len(self.frames)
+
+    def wait_for(self, text: str, since: int = 0, timeout: float = 20) -> float:
+        """Seconds until ``text`` was on the screen (in frames after ``since``)."""
+        start = time.monotonic()
+        while time.monotonic() - start < timeout:
+            if text in "".join(self.frames[since:]):
+                return time.monotonic() - start
+            self.page.wait_for_timeout(25)  # type: ignore[attr-defined]
+        raise AssertionError(f"{text!r} never reached the browser")
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+def fingerprint(root: Path) -> dict[str, str]:
+    """Every meeting and action file, by content."""
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in ("meetings", "actions", "scorecards")
+        for path in sorted((root / folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_two_viewers_follow_the_champion_and_change_nothing(
+    serve: ServeFactory, browser: object
+) -> None:
+    served = serve()
+    store = Store(served.root)
+    champion = MeetingSession(store, served.meeting_id, by="champion")
+    champion.start()
+    outside: list[str] = []
+    viewers = []
+    for _ in range(2):
+        page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+        viewers.append(Viewer(page, outside))
+        page.goto(served.link)
+    first = champion.meeting.agenda[champion.meeting.current].title
+    for viewer in viewers:
+        viewer.wait_for(first[:20])
+    assert watchers(store, served.meeting_id) == 2
+
+    before = fingerprint(served.root)
+    for viewer in viewers:
+        viewer.page.click("#terminal")  # type: ignore[attr-defined]
+        for key in ("ArrowDown", "ArrowRight", "a", "x", "Enter", "d", "Space", "c", "f", "u"):
+            viewer.page.keyboard.press(key)  # type: ignore[attr-defined]
+        viewer.page.keyboard.type("typed by a viewer")  # type: ignore[attr-defined]
+        viewer.page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    viewers[0].page.wait_for_timeout(1500)  # type: ignore[attr-defined]
+    assert fingerprint(served.root) == before  # not one byte from the viewers' keys
+
+    marks = [viewer.mark() for viewer in viewers]
+    revenue = next(i for i, a in enumerate(champion.meeting.agenda) if a.measure_id == "FIN-01")
+    champion.agenda.go_to(revenue)
+    champion.captures.capture(
+        Capture(ItemKind.ACTION, "Phone the wholesale buyers", "maria", dt.date(2026, 12, 4))
+    )
+    for viewer, mark in zip(viewers, marks, strict=True):
+        assert viewer.wait_for(f"item {revenue + 1}/", since=mark) < FOLLOW_SECONDS
+        assert viewer.wait_for("Phone the wholesale buyers", since=mark) < FOLLOW_SECONDS
+    assert outside == []  # the page, its script, style and font all come from the server
+    sockets = [url for viewer in viewers for url in viewer.sockets]
+    assert len(sockets) == 2 and all(url.startswith("ws://127.0.0.1:") for url in sockets)
+
+
+def test_without_the_token_the_browser_sees_no_meeting(
+    serve: ServeFactory, browser: object
+) -> None:
+    served = serve()
+    page = browser.new_page()  # type: ignore[attr-defined]
+    sockets: list[str] = []
+    page.on("websocket", lambda socket: sockets.append(socket.url))
+    response = page.goto(served.base + "/")
+    assert response.status == 403
+    assert "needs its full link" in page.content() and "Northwind" not in page.content()
+    page.wait_for_timeout(500)
+    assert sockets == [] and watchers(Store(served.root), served.meeting_id) == 0

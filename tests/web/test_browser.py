@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -20,51 +16,10 @@ from reviewtui.services.presence import watchers
 from reviewtui.services.session import Capture, MeetingSession
 from reviewtui.store.repository import Store
 from tests.web.conftest import ServeFactory
+from tests.web.viewer import CHROMIUM, Viewer
 
-CHROMIUM = shutil.which("chromium")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs chromium (.ci/run installs it)")
-ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=$]*[A-Za-z~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Z])")
 FOLLOW_SECONDS = 2.0
-
-
-class Viewer:
-    """One browser page on the served meeting; what its screen was sent, as text."""
-
-    def __init__(self, page: object, outside: list[str]) -> None:
-        self.page = page
-        self.frames: list[str] = []
-        self.sockets: list[str] = []
-        page.on("websocket", self._socket)  # type: ignore[attr-defined]
-        page.route("**/*", lambda route: self._route(route, outside))  # type: ignore[attr-defined]
-
-    def _socket(self, socket: object) -> None:
-        self.sockets.append(socket.url)  # type: ignore[attr-defined]
-        socket.on("framereceived", self._frame)  # type: ignore[attr-defined]
-
-    def _frame(self, payload: bytes | str) -> None:
-        if isinstance(payload, bytes):
-            self.frames.append(ESCAPES.sub("", payload.decode("utf-8", "replace")))
-
-    @staticmethod
-    def _route(route: object, outside: list[str]) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
-        if urlsplit(url).hostname != "127.0.0.1":
-            outside.append(url)
-            route.abort()  # type: ignore[attr-defined]
-        else:
-            route.continue_()  # type: ignore[attr-defined]
-
-    def mark(self) -> int:
-        return len(self.frames)
-
-    def wait_for(self, text: str, since: int = 0, timeout: float = 20) -> float:
-        """Seconds until ``text`` was on the screen (in frames after ``since``)."""
-        start = time.monotonic()
-        while time.monotonic() - start < timeout:
-            if text in "".join(self.frames[since:]):
-                return time.monotonic() - start
-            self.page.wait_for_timeout(25)  # type: ignore[attr-defined]
-        raise AssertionError(f"{text!r} never reached the browser")
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from reviewtui.services.presence import watchers
 from reviewtui.store.repository import Store
-from tests.web.conftest import REVIEWTUI, ServeFactory, free_port
+from tests.web.conftest import REVIEWTUI, Served, ServeFactory, free_port
 
 
 async def status_of(url: str) -> tuple[int, str]:
@@ -133,3 +133,25 @@ async def wait_for(condition: object, timeout: float = 10) -> None:
         if time.monotonic() > deadline:
             pytest.fail("the condition never came true")
         await asyncio.sleep(0.05)
+
+
+async def test_a_killed_server_leaves_no_screen_behind(serve: ServeFactory) -> None:
+    served = serve()
+    socket = served.base.replace("http", "ws") + "/ws/" + served.token
+    async with aiohttp.ClientSession() as client, client.ws_connect(socket) as viewer:
+        seen = b""
+        while b"WATCHING" not in seen:  # the screen is up and drawn, then idles
+            message = await viewer.receive(timeout=20)
+            seen += message.data if isinstance(message.data, bytes) else b""
+        await asyncio.sleep(2)
+        assert screens_of(served)
+        served.process.kill()  # SIGKILL: no clean shutdown, no "0 watching" written
+        served.process.wait()
+        await wait_for(lambda: not screens_of(served))
+    assert watchers(Store(served.root), served.meeting_id) == 0
+
+
+def screens_of(served: Served) -> list[str]:
+    """The viewers' screen processes still running for this server's data dir."""
+    found = subprocess.run(["pgrep", "-af", "reviewtui"], capture_output=True, text=True)
+    return [line for line in found.stdout.splitlines() if f"{served.root} watch" in line]

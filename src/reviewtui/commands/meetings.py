@@ -8,6 +8,8 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +25,20 @@ if TYPE_CHECKING:
     from reviewtui.services.workspace import Store
 
 
+def end_with_server() -> None:
+    """A screen served to a browser ends when its server does, even one killed outright:
+    Textual's web driver does not quit when its input closes, so a thread watches for the
+    server (this process's parent) to be gone."""
+    server = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == server:
+            time.sleep(1)
+        os._exit(0)  # a watcher holds nothing unsaved
+
+    threading.Thread(target=watch, name="end-with-server", daemon=True).start()
+
+
 def run_app(
     store: Store,
     meeting_id: str | None,
@@ -32,8 +48,9 @@ def run_app(
 ) -> None:
     """Open the app (textual is imported only here); refuse without a terminal, where it
     would write escape codes into a pipe and wait for keys that never come."""
-    # A chosen Textual driver (textual-serve's, for a browser) talks through pipes.
-    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not os.environ.get("TEXTUAL_DRIVER"):
+    if os.environ.get("TEXTUAL_DRIVER"):
+        end_with_server()  # textual-serve's driver talks through pipes, for a browser
+    elif not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise ReviewError(
             "reviewtui needs a terminal for the meeting screen; for scripts see "
             "`reviewtui meeting show`, `reviewtui status` and `--json`"

@@ -23,10 +23,11 @@ DEFAULT_PORT = 8765
 
 def watch_command(store: Store, meeting_id: str, theme: str | None) -> str:
     """The shell command that puts ``meeting_id``'s read-only screen in one browser
-    (textual-serve runs it through a shell: every argument is quoted)."""
+    (textual-serve runs it through a shell: every argument is quoted, and ``exec`` makes
+    the screen the server's own child, which ends when the server does)."""
     words = [sys.executable, "-m", "reviewtui", "--data-dir", str(store.data.root)]
     words += ["watch", meeting_id] + (["--theme", theme] if theme else [])
-    return shlex.join(words)
+    return "exec " + shlex.join(words)
 
 
 def checked_public_url(url: str) -> str:

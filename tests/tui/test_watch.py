@@ -86,3 +86,37 @@ def test_a_server_that_died_counts_nobody(store: Store, demo_meeting: str) -> No
     assert watchers(store, demo_meeting) == 0  # killed before it could say "0"
     path.write_bytes(b"{not json")
     assert watchers(store, demo_meeting) == 0
+
+
+async def test_a_watcher_with_capture_adds_items_and_nothing_else(
+    store: Store, demo_meeting: str
+) -> None:
+    champion = MeetingSession(Store(store.data.root, store.clock), demo_meeting, by="champion")
+    champion.start()
+    revenue = next(i for i, a in enumerate(champion.meeting.agenda) if a.measure_id == "FIN-01")
+    champion.agenda.go_to(revenue)
+    app = ReviewApp(store, demo_meeting, by="Ana (remote)", theme_name="reviewtui-dark",
+                    cursor_blink=False, watching=True, contributing=True)  # fmt: skip
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        header = str(app.screen.query_one("#meeting-header", Static).render())
+        assert "◉ WATCHING (may add items)" in header
+        await pilot.press("right", "space", "s", "w", "u")  # move, pause, skip, wrap, undo
+        await pilot.press("a", *"Send the wholesale figures @maria fri", "enter")
+        await pilot.pause()
+        assert champion.poll()  # the champion's screen takes it in at its next look
+        added = champion.items[-1]
+        assert added.text == "Send the wholesale figures" and added.owner == "Maria Gonzalez"
+        assert added.agenda_item == champion.current.key and added.measure_id == "FIN-01"
+        assert added.history[0].by == "Ana (remote)"
+        meeting = Store(store.data.root, store.clock).meeting(demo_meeting)
+        assert meeting.current == revenue and not clock_figures(champion).paused
+        assert meeting.undo_at == champion.meeting.undo_at  # not in the champion's undo
+        champion.closing.finalize()
+        await asyncio.sleep(1.2)
+        await pilot.pause()
+        before = files(store.data.root)
+        await pilot.press("a", *"Too late", "enter")
+        await pilot.pause()
+        assert files(store.data.root) == before  # a finalized meeting takes nothing more
+        assert "(read-only)" in str(app.screen.query_one("#meeting-header", Static).render())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,3 +97,29 @@ def test_without_the_token_the_browser_sees_no_meeting(
     assert "needs its full link" in page.content() and "Northwind" not in page.content()
     page.wait_for_timeout(500)
     assert sockets == [] and watchers(Store(served.root), served.meeting_id) == 0
+
+
+def test_with_capture_a_viewer_adds_an_item_the_champion_sees(
+    serve: ServeFactory, browser: object
+) -> None:
+    served = serve("--capture")
+    champion = MeetingSession(Store(served.root), served.meeting_id, by="champion")
+    champion.start()
+    page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    viewer = Viewer(page, [])
+    page.goto(served.link)
+    viewer.wait_for("may add items")
+    page.click("#terminal")
+    page.keyboard.press("ArrowRight")  # navigation stays the champion's
+    opened = viewer.mark()
+    page.keyboard.press("a")
+    viewer.wait_for("Tab completes", since=opened)  # the capture line is open
+    page.keyboard.type("Book the supplier review @priya fri")
+    page.keyboard.press("Enter")
+    deadline = time.monotonic() + 10
+    while not champion.poll() and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    added = champion.items[-1]
+    assert added.text == "Book the supplier review" and added.owner == "Priya Raman"
+    assert added.history[0].by == "a viewer in the browser"
+    assert added.agenda_item == champion.current.key and champion.meeting.current == 0

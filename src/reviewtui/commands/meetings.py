@@ -45,6 +45,8 @@ def run_app(
     theme: str | None = None,
     overview: bool = False,
     watching: bool = False,
+    contributing: bool = False,
+    by: str | None = None,
 ) -> None:
     """Open the app (textual is imported only here); refuse without a terminal, where it
     would write escape codes into a pipe and wait for keys that never come."""
@@ -66,11 +68,12 @@ def run_app(
     ReviewApp(
         store,
         meeting_id,
-        by=acting_user(),
+        by=by or acting_user(),
         theme_name=theme,
         date_order=order,
         overview_first=overview,
         watching=watching,
+        contributing=contributing,
     ).run()
 
 
@@ -140,18 +143,32 @@ def meeting_new(
 @click.command()
 @click.argument("meeting_id", required=False, shell_complete=meeting_ids)
 @click.option("--theme", help="Theme for this run (projector, daylight, colour-safe...).")
+@click.option(
+    "--capture",
+    "contributing",
+    is_flag=True,
+    help="Also add actions, decisions, issues and notes (a d i n) to the champion's item.",
+)
+@click.option("--by", hidden=True, help="Who the added items say captured them.")
 @click.pass_context
-def watch(ctx: click.Context, meeting_id: str | None, theme: str | None) -> None:
+def watch(
+    ctx: click.Context,
+    meeting_id: str | None,
+    theme: str | None,
+    contributing: bool,
+    by: str | None,
+) -> None:
     """Follow a meeting someone else runs, read-only: its item, clock and captures.
 
     Nothing pressed here changes the meeting; the screen follows the champion's within a
     second of each save. Over SSH it puts the meeting on a second screen or a laptop.
+    With --capture, a d i n add items to the item the champion is on (nothing else).
     """
     from reviewtui.services.meetings import latest_unfinished
 
     store = store_from(ctx)
     chosen = store.meeting(meeting_id) if meeting_id else latest_unfinished(store)
-    run_app(store, chosen.id, theme, watching=True)
+    run_app(store, chosen.id, theme, watching=True, contributing=contributing, by=by)
 
 
 @meeting.command("run")

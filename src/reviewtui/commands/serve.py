@@ -21,12 +21,17 @@ if TYPE_CHECKING:
 DEFAULT_PORT = 8765
 
 
-def watch_command(store: Store, meeting_id: str, theme: str | None) -> str:
+BROWSER_VIEWER = "a viewer in the browser"
+"""Who an item added from a browser says captured it (``serve --capture``)."""
+
+
+def watch_command(store: Store, meeting_id: str, theme: str | None, capture: bool) -> str:
     """The shell command that puts ``meeting_id``'s read-only screen in one browser
     (textual-serve runs it through a shell: every argument is quoted, and ``exec`` makes
     the screen the server's own child, which ends when the server does)."""
     words = [sys.executable, "-m", "reviewtui", "--data-dir", str(store.data.root)]
     words += ["watch", meeting_id] + (["--theme", theme] if theme else [])
+    words += ["--capture", "--by", BROWSER_VIEWER] if capture else []
     return "exec " + shlex.join(words)
 
 
@@ -63,6 +68,11 @@ def show_qr(link: str) -> None:
     help="Most browsers at once (each runs its own screen, about 60 MB).",
 )
 @click.option("--theme", help="Theme the viewers see (projector, daylight, colour-safe...).")
+@click.option(
+    "--capture",
+    is_flag=True,
+    help="Viewers may also add items (a d i n) to the champion's item; nothing else.",
+)
 @click.pass_context
 def serve(
     ctx: click.Context,
@@ -72,6 +82,7 @@ def serve(
     public_url: str | None,
     max_viewers: int,
     theme: str | None,
+    capture: bool,
 ) -> None:
     """Let people follow the meeting, read-only, in a browser.
 
@@ -90,7 +101,7 @@ def serve(
     meeting = store.meeting(meeting_id) if meeting_id else latest_unfinished(store)
     url = checked_public_url(public_url) if public_url else default_public_url(host, port)
     options = ServeOptions(
-        command=watch_command(store, meeting.id, theme),
+        command=watch_command(store, meeting.id, theme, capture),
         title=meeting.title,
         host=host,
         port=port,
@@ -106,7 +117,8 @@ def serve(
     def ready(link: str) -> None:
         output.say(link)
         output.note(
-            f"✔ serving {meeting.title!r} ({meeting.id}) read-only; at most {max_viewers} "
+            f"✔ serving {meeting.title!r} ({meeting.id}) "
+            f"{'(viewers may add items)' if capture else 'read-only'}; at most {max_viewers} "
             "viewers. Share the link above only with the meeting. Ctrl+C stops."
         )
         if not is_loopback(urlsplit(link).hostname or "") and sys.stderr.isatty():

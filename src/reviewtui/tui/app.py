@@ -59,12 +59,15 @@ class ReviewApp(App[None]):
         date_order: DateOrder = "dmy",
         overview_first: bool = False,
         watching: bool = False,
+        contributing: bool = False,
     ) -> None:
         super().__init__()
         self.date_order = date_order
         self.overview_first = overview_first
         self.watching = watching
         """Follow a meeting someone else runs, changing nothing (``reviewtui watch``)."""
+        self.contributing = contributing
+        """While watching, add items to it (``reviewtui watch --capture``), nothing else."""
         """How numeric dates typed in the meeting read (``31/12`` or ``12/31``)."""
         self.cursor_blink = cursor_blink
         """False in snapshot tests, so a text cursor is never caught mid-blink."""
@@ -150,7 +153,9 @@ class ReviewApp(App[None]):
     def open_meeting(self, meeting_id: str) -> bool:
         """Open a meeting's screen (read-only if finalized); False if it cannot be read."""
         try:
-            session = MeetingSession(self.store, meeting_id, self.by, watching=self.watching)
+            session = MeetingSession(
+                self.store, meeting_id, self.by, self.watching, self.contributing
+            )
         except ReviewError as error:
             self.notify(str(error), title="Cannot open the meeting", severity="error")
             return False

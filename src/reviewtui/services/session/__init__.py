@@ -37,12 +37,20 @@ __all__ = [
 class MeetingSession:
     """One meeting being run (or read, when finalized)."""
 
-    def __init__(self, store: Store, meeting_id: str, by: str = "", watching: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: str,
+        by: str = "",
+        watching: bool = False,
+        contributing: bool = False,
+    ) -> None:
         meeting = store.meeting(meeting_id)
         self.state = SessionState(
             store, meeting, store.meeting_scorecard(meeting), by or f"{meeting_id} review"
         )
         self.state.watching = watching
+        self.state.contributing = watching and contributing
         self.state.items = store.items(meeting_id)
         self.clock = MeetingClock(self.state)
         self.history = History(self.state)

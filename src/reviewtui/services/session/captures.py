@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from reviewtui.domain.capture import CapturedItem, Change, ItemKind
 from reviewtui.domain.people import KnownPerson, did_you_mean, match_person
@@ -97,23 +98,8 @@ class Captures:
         draft it was typed in, in the same write)."""
         checked = self._checked(entry)
         state = self.state
-        created = Change(
-            at=state.store.clock.now(),
-            by=state.by,
-            field="created",
-            new=checked.text,
-            meeting_id=state.meeting.id,
-        )
         item = state.store.new_item(
-            entry.kind,
-            checked.text,
-            state.meeting.id,
-            owner=checked.owner,
-            due=checked.due,
-            measure_id=state.current.measure_id,
-            scorecard_id=state.meeting.scorecard_id,
-            agenda_item=state.current.key,
-            history=[created],
+            entry.kind, checked.text, state.meeting.id, **self._linked_here(checked)
         )
         also = {"drafts": self.drafts.without(draft_key)} if draft_key else None
         self.history.record(
@@ -127,6 +113,48 @@ class Captures:
         if checked.owner:
             state.know_person(checked.owner)
         return Saved(item, checked.warnings)
+
+    def contribute(self, entry: Capture, draft_key: str | None = None) -> Saved:
+        """A watcher's item (``watch --capture``), linked to the item the champion is on.
+
+        One write of its own, kept out of the meeting's undo history: the champion's ``u``
+        takes back the champion's own changes, and a watcher writes no meeting field.
+        """
+        state = self.state
+        if not state.contributing:
+            raise ReviewError("this screen only watches: items are added where the meeting runs")
+        if state.meeting.read_only:
+            raise ReviewError(f"{state.meeting.id} is finalized: nothing more can be added")
+        checked = check_capture(entry, state.people)
+        if checked.problems:
+            raise ReviewError("; ".join(checked.problems))
+        item = state.store.capture(
+            entry.kind, checked.text, state.meeting.id, **self._linked_here(checked)
+        )
+        state.items.append(item)  # our own write: the next poll does not reload it
+        drafts = state.meeting.drafts
+        state.meeting.drafts = {k: v for k, v in drafts.items() if k != draft_key}  # memory
+        return Saved(item, checked.warnings)
+
+    def _linked_here(self, checked: Checked) -> dict[str, Any]:
+        """A new item's fields: owner and due as checked, linked to the current agenda
+        item (and its measure), with its creation in its history."""
+        state = self.state
+        created = Change(
+            at=state.store.clock.now(),
+            by=state.by,
+            field="created",
+            new=checked.text,
+            meeting_id=state.meeting.id,
+        )
+        return {
+            "owner": checked.owner,
+            "due": checked.due,
+            "measure_id": state.current.measure_id,
+            "scorecard_id": state.meeting.scorecard_id,
+            "agenda_item": state.current.key,
+            "history": [created],
+        }
 
     def edit(self, number: int, entry: Capture) -> Saved:
         """Change an item's text, owner, due date or kind, keeping the old values."""

@@ -43,6 +43,8 @@ class SessionState:
     watching: bool = False
     """Opened to follow a meeting someone else runs (``reviewtui watch``): nothing is
     changed from here, and the clock is the one the meeting file says."""
+    contributing: bool = False
+    """A watcher who may add items (``watch --capture``): only that, nothing else."""
     previous_items: list[CapturedItem] = field(default_factory=list)
     """What the previous meeting captured (as each stands now): "last time" on a measure."""
     _measures: dict[str, Measure] = field(default_factory=dict, repr=False)

@@ -81,8 +81,7 @@ class DrawingScreen(ClosingScreen):
         here = session.state.items_on(item)
         set_text(
             self.query_one("#captured-title", Static),
-            f"[b]Captured here[/b] ({len(here)})"
-            + self._hint("a action · d decision · i issue · n note"),
+            f"[b]Captured here[/b] ({len(here)})" + self._capture_hint(),
         )
         self.query_one("#captured", CapturedList).show(here, today, changed=changed)
         if focus and not self.typing:
@@ -100,7 +99,8 @@ class DrawingScreen(ClosingScreen):
         position = f"{meeting.current + 1}/{len(meeting.agenda)}"
         lock = " · [b]■ FINALIZED, read-only (O reopens)[/b]" if session.read_only else ""
         if session.state.watching:
-            lock = " · [b]◉ WATCHING[/b] (read-only)"
+            adds = session.state.contributing and not meeting.read_only
+            lock = " · [b]◉ WATCHING[/b] " + ("(may add items)" if adds else "(read-only)")
         set_text(
             self.query_one("#meeting-header", Static),
             f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {day_month(meeting.date)} "
@@ -110,6 +110,13 @@ class DrawingScreen(ClosingScreen):
     def _hint(self, keys: str) -> str:
         """A heading's key hints, which a watcher's screen leaves out (its keys do nothing)."""
         return "" if self.session.state.watching else f" · {keys}"
+
+    def _capture_hint(self) -> str:
+        """The capture keys under the item, for whoever may capture here."""
+        state = self.session.state
+        if state.watching and not (state.contributing and not state.meeting.read_only):
+            return ""
+        return " · a action · d decision · i issue · n note"
 
     def _show_review(self) -> None:
         session = self.session

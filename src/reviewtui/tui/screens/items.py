@@ -98,9 +98,12 @@ class ItemsScreen(Screen[None]):
 
         else:
             key = new_draft_key(current.key, kind)
+            add = (
+                session.captures.contribute if session.state.watching else session.captures.capture
+            )
 
             def save(entry: Capture) -> Saved:
-                return session.captures.capture(entry, key)
+                return add(entry, key)
 
         def closed(saved: Saved | None, left: Draft) -> None:
             self._capture_closed(key, editing, saved, left)

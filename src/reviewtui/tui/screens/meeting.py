@@ -41,6 +41,8 @@ NARROW = 100
 WRITES = {"capture", "skip", "rate", "finalize", "redo"}
 WATCHER_KEYS = {"keys", "overview"}
 """What a watcher may press: look, never change."""
+CONTRIBUTOR_KEYS = WATCHER_KEYS | {"capture"}
+"""What a watcher who may add items presses (``watch --capture``): a, d, i, n too."""
 
 
 class MeetingScreen(DrawingScreen):
@@ -150,7 +152,9 @@ class MeetingScreen(DrawingScreen):
         if self.typing:
             return action == "keys"
         if self.session.state.watching:
-            return action in WATCHER_KEYS
+            state = self.session.state
+            adds = state.contributing and not state.meeting.read_only  # not once finalized
+            return action in (CONTRIBUTOR_KEYS if adds else WATCHER_KEYS)
         read_only = self.session.read_only
         if action == "reopen":
             return read_only

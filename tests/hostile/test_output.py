@@ -331,3 +331,28 @@ def test_a_sender_with_two_addresses_is_refused(
     assert (
         result.exit_code == 1 and "email_from" in result.output and "config.toml" in result.output
     )
+
+
+def test_escape_sequences_written_into_a_file_by_hand_never_reach_the_terminal(
+    store: Store, demo_meeting: str
+) -> None:
+    """What the app writes is cleaned on the way in; a file edited by hand or by another
+    tool is not, so the listing makes every field printable on the way out."""
+    from reviewtui.store.files import atomic_write_bytes, dump_json
+    from reviewtui.store.journal import journal_of
+    from reviewtui.store.layout import LOOSE_ACTIONS, read_document
+
+    added = run(store, "action", "add", "Fix it", "--owner", "maria", "--due", "fri")
+    assert added.exit_code == 0, added.output
+    path = store.data.actions_dir / f"{LOOSE_ACTIONS}.json"
+    document = read_document(path)
+    assert document is not None
+    for item in document["items"].values():
+        item["text"] = "Fix \x1b[2J\x1b]8;;http://evil\x07it\u202e"
+        item["owner"] = "Maria Gonzalez"
+    atomic_write_bytes(path, dump_json(document))
+    journal_of(path).unlink(missing_ok=True)
+    for command in (("status",), ("status", "--owner", "maria"), ("action", "list")):
+        output = run(store, *command).output
+        assert "Fix" in output and "\x1b" not in output and "\x07" not in output, command
+        assert "\u202e" not in output, command

@@ -7,14 +7,14 @@ import csv
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 import click
 import orjson
 
-from reviewtui.domain.printable import printable, spreadsheet_safe
+from reviewtui.domain.printable import printable, printable_lines, spreadsheet_safe
 from reviewtui.services.open_actions import ActionRow
 
 if TYPE_CHECKING:
@@ -39,13 +39,13 @@ def when_text(row: ActionRow) -> str:
     return row.bucket
 
 
-def measure_text(row: ActionRow) -> str:
+def measure_text(row: ActionRow, shown: Callable[[object], str] = printable) -> str:
     """The linked measure and its current status, as symbol and word."""
     if not row.measure_id:
         return ""
     status = row.measure_status
     badge = f" {status['symbol']} {status['name']}" if status else ""
-    return printable(f"{row.measure_id} {row.measure_name or ''}{badge}".strip())
+    return shown(f"{row.measure_id} {row.measure_name or ''}{badge}".strip())
 
 
 def emit(rows: list[ActionRow], output: str, grouped: bool) -> None:
@@ -69,25 +69,35 @@ def emit(rows: list[ActionRow], output: str, grouped: bool) -> None:
     if sys.stdout.isatty():
         _rich_table(rows, grouped)
         return
-    click.echo("\n".join(_plain_lines(rows, grouped)))
+    # Made printable as a whole (two C scans), not field by field; only a listing that
+    # holds a control character somewhere is built again, each field made printable.
+    listing = "\n".join(_plain_lines(rows, grouped, str))
+    if not printable_lines(listing):
+        listing = "\n".join(_plain_lines(rows, grouped, printable))
+    click.echo(listing)
 
 
-def _plain_lines(rows: list[ActionRow], grouped: bool) -> Iterator[str]:
-    """The lines of a plain listing (echoed at once: one write, not one per row)."""
+def _plain_lines(
+    rows: list[ActionRow], grouped: bool, shown: Callable[[object], str]
+) -> Iterator[str]:
+    """The lines of a plain listing (echoed at once: one write, not one per row), each
+    field shown through ``shown``."""
     ordered = sorted(rows, key=lambda r: r.owner.casefold()) if grouped else rows
     for owner, owned in groupby(ordered, key=lambda r: r.owner) if grouped else [("", rows)]:
         if grouped:
-            yield printable(owner or "(no owner)")
+            yield shown(owner or "(no owner)")
         for row in owned:
             parts = [
                 f"{row.ref:<7}",
                 f"{SYMBOLS.get(row.bucket, ' ')} {when_text(row):<16}",
                 f"{row.due.isoformat() if row.due else '—':<10}",
-                printable(row.text),
+                shown(row.text),
             ]
             if not grouped:
-                parts.insert(3, f"{printable(row.owner):<18}")
-            extra = [text for text in (measure_text(row), printable(row.meeting_id or "")) if text]
+                parts.insert(3, f"{shown(row.owner):<18}")
+            extra = [
+                text for text in (measure_text(row, shown), shown(row.meeting_id or "")) if text
+            ]
             yield (
                 ("  " if grouped else "")
                 + "  ".join(parts)

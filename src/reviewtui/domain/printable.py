@@ -27,6 +27,13 @@ def has_control_characters(text: str) -> bool:
     return CONTROLS.search(text) is not None
 
 
+def printable_lines(text: str) -> bool:
+    """Whether lines joined by newlines show literally as they are: no control character
+    but the line breaks, nothing unprintable."""
+    flat = text.replace("\n", " ")
+    return not has_control_characters(flat) and flat.isprintable()
+
+
 def printable(value: object) -> str:
     """A value as one line a terminal shows literally: a line break or tab becomes a space
     and any other control character \ufffd, so a name cannot move the cursor, change colours

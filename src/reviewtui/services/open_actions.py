@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from reviewtui.domain.people import KnownPerson, match_person
-from reviewtui.services.action_cache import FIELDS, cached_actions
+from reviewtui.services.action_cache import FIELDS, cached_actions, owner_key
 from reviewtui.services.scorecard_index import MeasureFacts, load_index
 from reviewtui.store import layout
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: its per-field setattr cost status 2-3 ms a listing
 class ActionRow:
-    """One action as listed: what, who, when, and where it came from."""
+    """One action as listed: what, who, when, and where it came from (built once, read
+    only)."""
 
     ref: str
     number: int
@@ -129,15 +130,15 @@ class ActionIndex:
         :mod:`reviewtui.services.action_cache`) with its meeting (None for loose ones);
         only those in ``statuses`` and of ``owners`` (case-folded) when given: the others
         are never unpacked."""
-        for actions, meeting, notices in cached_actions(self.root, misfit):
+        for actions, meeting, notices in cached_actions(self.root, misfit, owners):
             self.notices += notices
             for values in actions:
                 if not isinstance(values, list) or len(values) != len(FIELDS):
                     continue  # only a hand-sealed cache has these: nothing of ours to show
                 if statuses is not None and values[_STATUS] not in statuses:
                     continue
-                if owners is not None and (values[_OWNER] or "").casefold() not in owners:
-                    continue
+                if owners is not None and owner_key(values[_OWNER]) not in owners:
+                    continue  # (a hand-sealed cache again: its segments hold anything)
                 yield dict(zip(FIELDS, values, strict=True)), meeting
 
     def owner_matcher(self, typed: str) -> set[str]:

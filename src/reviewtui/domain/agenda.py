@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from reviewtui.domain.model import Model
 from reviewtui.domain.scorecard import Measure, Scorecard
 from reviewtui.domain.status import StatusLevel, StatusScheme
 
@@ -44,7 +45,7 @@ class ItemProgress(StrEnum):
         return {"pending": "○", "done": "✔", "skipped": "↷"}[self.value]
 
 
-class AgendaItem(BaseModel):
+class AgendaItem(Model):
     """One agenda item with its timebox and the time used on it so far."""
 
     model_config = ConfigDict(validate_assignment=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
+from reviewtui.domain.model import Model
 from reviewtui.domain.rules import ITEM_PREFIX
 from reviewtui.domain.text import Owner, Title
 
@@ -33,7 +34,7 @@ class ActionStatus(StrEnum):
     DROPPED = "dropped"
 
 
-class Change(BaseModel):
+class Change(Model):
     """One change to an item, kept forever: who, when, which field, old and new value."""
 
     at: dt.datetime
@@ -48,7 +49,7 @@ class Change(BaseModel):
     """The meeting the change was made in (None: from the shell)."""
 
 
-class CapturedItem(BaseModel):
+class CapturedItem(Model):
     """An action, decision, issue (parking lot) or note, linked to where it was raised."""
 
     uid: str = Field(min_length=8)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from reviewtui.domain.agenda import AgendaItem, AgendaOrder
+from reviewtui.domain.model import Model
 from reviewtui.domain.text import Title
 
 SHORTEST, LONGEST = 5, 600
@@ -30,7 +31,7 @@ class MeetingState(StrEnum):
     FINALIZED = "finalized"
 
 
-class StatusSnapshot(BaseModel):
+class StatusSnapshot(Model):
     """A measure's status at one moment, kept as shown so history never changes."""
 
     key: str
@@ -48,7 +49,7 @@ class StatusSnapshot(BaseModel):
         return self.key in {"off_track", "red", "not_met"}
 
 
-class Draft(BaseModel):
+class Draft(Model):
     """A capture typed but not saved: what, owner and due, as typed."""
 
     text: str = ""
@@ -61,7 +62,7 @@ class Draft(BaseModel):
         return not (self.text.strip() or self.owner.strip() or self.due.strip())
 
 
-class MeetingHeader(BaseModel):
+class MeetingHeader(Model):
     """What relates meetings to each other, without their agenda: which scorecard, when,
     where it stands, what it reviews. Reading only this finds the previous meeting among a
     hundred 1,000-measure meetings in a tenth of the time (fields not named are ignored)."""

@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -23,6 +22,7 @@ from pydantic import (
 )
 
 from reviewtui.domain.measure_status import status_for
+from reviewtui.domain.model import Model
 from reviewtui.domain.numbers import (
     format_compact,
     is_plain_number,
@@ -120,7 +120,7 @@ class Frequency(ForgivingEnum):
         }
 
 
-class Person(BaseModel):
+class Person(Model):
     """Someone who owns measures, initiatives or actions."""
 
     model_config = ConfigDict(extra="forbid")
@@ -142,7 +142,7 @@ class Person(BaseModel):
         return answers_to(typed, self.name, self.aliases)
 
 
-class PeriodValue(BaseModel):
+class PeriodValue(Model):
     """One period of a measure: actual, target and the owner's commentary."""
 
     model_config = ConfigDict(extra="forbid")
@@ -170,7 +170,7 @@ class PeriodValue(BaseModel):
         return value
 
 
-class MeasureStatus(BaseModel):
+class MeasureStatus(Model):
     """A measure's own status rules: another scheme, basis or bands than the scorecard's."""
 
     model_config = ConfigDict(extra="forbid")
@@ -194,7 +194,7 @@ class MeasureStatus(BaseModel):
         return value
 
 
-class Measure(BaseModel):
+class Measure(Model):
     """A KPI: what is measured, who owns it, which way is good, and its series of periods."""
 
     model_config = ConfigDict(extra="forbid")
@@ -230,7 +230,7 @@ class Measure(BaseModel):
         return ordered
 
 
-class Objective(BaseModel):
+class Objective(Model):
     """A strategic objective inside a perspective, measured by one or more measures."""
 
     model_config = ConfigDict(extra="forbid")
@@ -239,7 +239,7 @@ class Objective(BaseModel):
     measures: list[Measure] = Field(default_factory=list)
 
 
-class Perspective(BaseModel):
+class Perspective(Model):
     """A Balanced Scorecard perspective (financial, customer, process, people) or any other."""
 
     model_config = ConfigDict(extra="forbid")
@@ -248,7 +248,7 @@ class Perspective(BaseModel):
     objectives: list[Objective] = Field(default_factory=list)
 
 
-class Money(BaseModel):
+class Money(Model):
     """An amount in a currency, e.g. a budget."""
 
     model_config = ConfigDict(extra="forbid")
@@ -268,7 +268,7 @@ class Money(BaseModel):
         return f"{self.currency} {format_compact(self.amount)}"
 
 
-class Initiative(BaseModel):
+class Initiative(Model):
     """A funded project meant to move one or more measures."""
 
     model_config = ConfigDict(extra="forbid")
@@ -288,7 +288,7 @@ class Initiative(BaseModel):
         return value
 
 
-class Scorecard(BaseModel):
+class Scorecard(Model):
     """The set of measures for one review period, grouped by perspective and objective."""
 
     model_config = ConfigDict(extra="forbid")

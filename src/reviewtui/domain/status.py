@@ -22,8 +22,9 @@ import re
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
+from reviewtui.domain.model import Model
 from reviewtui.domain.revise import revised
 
 INFINITY = Decimal("Infinity")
@@ -100,7 +101,7 @@ class Polarity(ForgivingEnum):
         return {"higher_is_better": "higher", "lower_is_better": "lower"}.get(member.value, "range")
 
 
-class Interval(BaseModel):
+class Interval(Model):
     """A set of scores: optional lower and upper bounds, each inclusive or not."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -171,7 +172,7 @@ def parse_interval(text: str) -> Interval:
     return interval
 
 
-class StatusLevel(BaseModel):
+class StatusLevel(Model):
     """One status a measure can have: shown as a colour, a symbol and a word."""
 
     model_config = ConfigDict(extra="forbid")
@@ -204,7 +205,7 @@ BASELINE = StatusLevel(key="baseline", name="Baseline", symbol="◎", color="acc
 """A measure's first reported period with no numeric target: it sets the baseline."""
 
 
-class StatusScheme(BaseModel):
+class StatusScheme(Model):
     """Ordered status levels (best first) over one basis, plus the no-data level."""
 
     model_config = ConfigDict(extra="forbid")

@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reviewtui.domain.checks import check_scorecard, suggest
+from reviewtui.domain.model import Model
 from reviewtui.domain.numbers import TOO_LONG
 from reviewtui.domain.periods import without_period
 from reviewtui.domain.presets import PRESET_SCHEMES
@@ -36,7 +37,7 @@ def read_structured(path: Path) -> Scorecard:
     return scorecard
 
 
-class SchemeFile(BaseModel):
+class SchemeFile(Model):
     """A ``<name>.schemes.yaml`` file beside a CSV or XLSX scorecard."""
 
     model_config = ConfigDict(extra="forbid")

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator
 from textual.theme import Theme
 
+from reviewtui.domain.model import Model
 from reviewtui.paths import bundled_dir, config_dir
 from reviewtui.services.ui_state import recall, remember
 
@@ -28,7 +29,7 @@ BACKGROUND_ROLES = ("background", "surface", "panel")
 TEXT_VARIABLES = ("text-muted",)
 
 
-class ThemeColors(BaseModel):
+class ThemeColors(Model):
     """The colours a theme file must give, as ``#rrggbb``."""
 
     model_config = ConfigDict(extra="forbid")
@@ -52,7 +53,7 @@ class ThemeColors(BaseModel):
         return value
 
 
-class ThemeFile(BaseModel):
+class ThemeFile(Model):
     """One theme file."""
 
     model_config = ConfigDict(extra="forbid")

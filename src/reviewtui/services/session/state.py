@@ -59,6 +59,11 @@ class SessionState:
         return self.watching or self.meeting.read_only
 
     @property
+    def adds_items(self) -> bool:
+        """A watcher who may add items now (``watch --capture``, and not yet finalized)."""
+        return self.watching and self.contributing and not self.meeting.read_only
+
+    @property
     def current(self) -> AgendaItem:
         """The agenda item on screen."""
         return self.meeting.agenda[self.meeting.current]

@@ -99,7 +99,7 @@ class DrawingScreen(ClosingScreen):
         position = f"{meeting.current + 1}/{len(meeting.agenda)}"
         lock = " · [b]■ FINALIZED, read-only (O reopens)[/b]" if session.read_only else ""
         if session.state.watching:
-            adds = session.state.contributing and not meeting.read_only
+            adds = session.state.adds_items
             lock = " · [b]◉ WATCHING[/b] " + ("(may add items)" if adds else "(read-only)")
         set_text(
             self.query_one("#meeting-header", Static),
@@ -114,7 +114,7 @@ class DrawingScreen(ClosingScreen):
     def _capture_hint(self) -> str:
         """The capture keys under the item, for whoever may capture here."""
         state = self.session.state
-        if state.watching and not (state.contributing and not state.meeting.read_only):
+        if state.watching and not state.adds_items:
             return ""
         return " · a action · d decision · i issue · n note"
 

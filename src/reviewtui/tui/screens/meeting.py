@@ -152,9 +152,7 @@ class MeetingScreen(DrawingScreen):
         if self.typing:
             return action == "keys"
         if self.session.state.watching:
-            state = self.session.state
-            adds = state.contributing and not state.meeting.read_only  # not once finalized
-            return action in (CONTRIBUTOR_KEYS if adds else WATCHER_KEYS)
+            return action in (CONTRIBUTOR_KEYS if self.session.state.adds_items else WATCHER_KEYS)
         read_only = self.session.read_only
         if action == "reopen":
             return read_only

@@ -87,7 +87,7 @@ def measure(link: str, root: Path, meeting_id: str, viewers: int, steps: int) ->
         opened = []
         for viewer in pages:
             start = time.monotonic()
-            viewer.page.goto(link)  # type: ignore[attr-defined]
+            viewer.page.goto(link)
             viewer.wait_for("WATCHING")
             opened.append(time.monotonic() - start)
         follows: list[float] = []

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from reviewtui.domain.capture import ItemKind
 from reviewtui.services.presence import watchers
@@ -24,7 +25,7 @@ FOLLOW_SECONDS = 2.0
 
 
 @pytest.fixture
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -44,7 +45,7 @@ def fingerprint(root: Path) -> dict[str, str]:
 
 
 def test_two_viewers_follow_the_champion_and_change_nothing(
-    serve: ServeFactory, browser: object
+    serve: ServeFactory, browser: Browser
 ) -> None:
     served = serve()
     store = Store(served.root)
@@ -53,7 +54,7 @@ def test_two_viewers_follow_the_champion_and_change_nothing(
     outside: list[str] = []
     viewers = []
     for _ in range(2):
-        page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
         viewers.append(Viewer(page, outside))
         page.goto(served.link)
     first = champion.meeting.agenda[champion.meeting.current].title
@@ -63,12 +64,12 @@ def test_two_viewers_follow_the_champion_and_change_nothing(
 
     before = fingerprint(served.root)
     for viewer in viewers:
-        viewer.page.click("#terminal")  # type: ignore[attr-defined]
+        viewer.page.click("#terminal")
         for key in ("ArrowDown", "ArrowRight", "a", "x", "Enter", "d", "Space", "c", "f", "u"):
-            viewer.page.keyboard.press(key)  # type: ignore[attr-defined]
-        viewer.page.keyboard.type("typed by a viewer")  # type: ignore[attr-defined]
-        viewer.page.keyboard.press("Enter")  # type: ignore[attr-defined]
-    viewers[0].page.wait_for_timeout(1500)  # type: ignore[attr-defined]
+            viewer.page.keyboard.press(key)
+        viewer.page.keyboard.type("typed by a viewer")
+        viewer.page.keyboard.press("Enter")
+    viewers[0].page.wait_for_timeout(1500)
     assert fingerprint(served.root) == before  # not one byte from the viewers' keys
 
     marks = [viewer.mark() for viewer in viewers]
@@ -86,10 +87,10 @@ def test_two_viewers_follow_the_champion_and_change_nothing(
 
 
 def test_without_the_token_the_browser_sees_no_meeting(
-    serve: ServeFactory, browser: object
+    serve: ServeFactory, browser: Browser
 ) -> None:
     served = serve()
-    page = browser.new_page()  # type: ignore[attr-defined]
+    page = browser.new_page()
     sockets: list[str] = []
     page.on("websocket", lambda socket: sockets.append(socket.url))
     response = page.goto(served.base + "/")
@@ -100,12 +101,12 @@ def test_without_the_token_the_browser_sees_no_meeting(
 
 
 def test_with_capture_a_viewer_adds_an_item_the_champion_sees(
-    serve: ServeFactory, browser: object
+    serve: ServeFactory, browser: Browser
 ) -> None:
     served = serve("--capture")
     champion = MeetingSession(Store(served.root), served.meeting_id, by="champion")
     champion.start()
-    page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
     viewer = Viewer(page, [])
     page.goto(served.link)
     viewer.wait_for("may add items")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import time
+from collections.abc import Callable
 
 import aiohttp
 import pytest
@@ -126,8 +127,7 @@ def test_a_busy_port_or_a_bad_public_url_is_said_plainly(serve: ServeFactory) ->
     assert bad.returncode == 1 and "--public-url must be an http(s) address" in bad.stderr
 
 
-async def wait_for(condition: object, timeout: float = 10) -> None:
-    assert callable(condition)
+async def wait_for(condition: Callable[[], bool], timeout: float = 10) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:

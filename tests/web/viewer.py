@@ -10,6 +10,8 @@ import shutil
 import time
 from urllib.parse import urlsplit
 
+from playwright.sync_api import Page, Route, WebSocket
+
 CHROMIUM = shutil.which("chromium")
 ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=$]*[A-Za-z~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Z])")
 
@@ -17,29 +19,29 @@ ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=$]*[A-Za-z~]|\][^\x07\x1b]*(\x07|\x1b\\)|
 class Viewer:
     """One browser page on the served meeting; what its screen was sent, as text."""
 
-    def __init__(self, page: object, outside: list[str]) -> None:
+    def __init__(self, page: Page, outside: list[str]) -> None:
         self.page = page
         self.frames: list[str] = []
         self.sockets: list[str] = []
-        page.on("websocket", self._socket)  # type: ignore[attr-defined]
-        page.route("**/*", lambda route: self._route(route, outside))  # type: ignore[attr-defined]
+        page.on("websocket", self._socket)
+        page.route("**/*", lambda route: self._route(route, outside))
 
-    def _socket(self, socket: object) -> None:
-        self.sockets.append(socket.url)  # type: ignore[attr-defined]
-        socket.on("framereceived", self._frame)  # type: ignore[attr-defined]
+    def _socket(self, socket: WebSocket) -> None:
+        self.sockets.append(socket.url)
+        socket.on("framereceived", self._frame)
 
     def _frame(self, payload: bytes | str) -> None:
         if isinstance(payload, bytes):
             self.frames.append(ESCAPES.sub("", payload.decode("utf-8", "replace")))
 
     @staticmethod
-    def _route(route: object, outside: list[str]) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
+    def _route(route: Route, outside: list[str]) -> None:
+        url = route.request.url
         if urlsplit(url).hostname != "127.0.0.1":
             outside.append(url)
-            route.abort()  # type: ignore[attr-defined]
+            route.abort()
         else:
-            route.continue_()  # type: ignore[attr-defined]
+            route.continue_()
 
     def mark(self) -> int:
         return len(self.frames)
@@ -50,5 +52,5 @@ class Viewer:
         while time.monotonic() - start < timeout:
             if text in "".join(self.frames[since:]):
                 return time.monotonic() - start
-            self.page.wait_for_timeout(25)  # type: ignore[attr-defined]
+            self.page.wait_for_timeout(25)
         raise AssertionError(f"{text!r} never reached the browser")

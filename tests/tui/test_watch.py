@@ -120,3 +120,19 @@ async def test_a_watcher_with_capture_adds_items_and_nothing_else(
         await pilot.pause()
         assert files(store.data.root) == before  # a finalized meeting takes nothing more
         assert "(read-only)" in str(app.screen.query_one("#meeting-header", Static).render())
+
+
+async def test_when_the_champion_quits_the_watchers_clock_stops(
+    store: Store, demo_meeting: str
+) -> None:
+    app = ReviewApp(store, demo_meeting, theme_name="reviewtui-dark", cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert Store(store.data.root, store.clock).meeting(demo_meeting).clock_since is not None
+        store.clock.advance(seconds=40)  # type: ignore[attr-defined]
+        app.save_and_exit()  # ctrl+q, a closed terminal or SIGTERM
+        await pilot.pause()
+    saved = Store(store.data.root, store.clock).meeting(demo_meeting)
+    assert saved.clock_since is None and saved.agenda[0].used_seconds >= 40
+    watcher = MeetingSession(Store(store.data.root, store.clock), demo_meeting, watching=True)
+    assert clock_figures(watcher).paused and clock_figures(watcher).item_used >= 40

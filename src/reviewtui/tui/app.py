@@ -136,10 +136,12 @@ class ReviewApp(App[None]):
         self.save_and_exit()
 
     def save_and_exit(self) -> None:
-        """Save every draft (the open capture's too), then end the app."""
+        """Save every draft (the open capture's too) and stop the meeting's clock (so
+        that nobody watching sees it run on), then end the app."""
         for screen in self.screen_stack:
             if isinstance(screen, ItemsScreen):
                 screen.flush_drafts()
+                screen.stop_clock()
         self.exit()
 
     def _theme_changed(self, _: object) -> None:

@@ -81,7 +81,14 @@ class MeetingClock:
             self.start()
             self.state.commit()  # running again, for anyone watching
             return False
+        self.pause()
+        return True
+
+    def pause(self) -> None:
+        """Stop the clock and save the time used (the pause key, and leaving the meeting
+        screen: a watcher's clock stops with the champion's; opening it starts it again)."""
+        if self.running_since is None or self.state.read_only:
+            return
         self.fold()
         self.running_since = None
         self.state.commit(touched=[self.state.current])  # time used and "paused": one write
-        return True

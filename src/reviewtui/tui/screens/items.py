@@ -140,6 +140,10 @@ class ItemsScreen(Screen[None]):
             self.notify(warning, severity="warning", timeout=8)
         self.refresh_all(changed=saved.item.number)
 
+    def stop_clock(self) -> None:
+        """The meeting screen is left: save the clock as stopped."""
+        self._safely(self.session.clock.pause)
+
     def flush_drafts(self) -> None:
         """Save what is typed now (on quit, on a signal, and each second while typing)."""
         open_draft = self.capture_line.current_draft()

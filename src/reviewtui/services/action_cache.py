@@ -23,7 +23,6 @@ not forgery: whoever can write the cache can write the meeting files too.
 from __future__ import annotations
 
 import contextlib
-import os
 import zlib
 from pathlib import Path
 from typing import Any, TypedDict
@@ -34,7 +33,7 @@ from reviewtui.domain.rules import counts_as_redating
 from reviewtui.errors import StorageError
 from reviewtui.store import layout
 from reviewtui.store.files import atomic_write_bytes, dump_json
-from reviewtui.store.journal import journal_of
+from reviewtui.store.journal import document_stamp
 
 CACHE_FILE = "actions.cache"
 CACHE_VERSION = 3
@@ -73,18 +72,6 @@ def owner_key(owner: str | None) -> str:
     return (owner or "").casefold()
 
 
-def file_stamp(path: Path) -> list[int]:
-    """Inode, size and mtime of a file and of its journal (zeros when absent)."""
-    found: list[int] = []
-    for each in (path, journal_of(path)):
-        try:
-            info = os.stat(each)
-            found += [info.st_ino, info.st_size, info.st_mtime_ns]
-        except FileNotFoundError:
-            found += [0, 0, 0]
-    return found
-
-
 def cached_actions(
     root: Path, misfit: Any, owners: set[str] | None = None
 ) -> list[tuple[list[list[Any]], dict[str, Any] | None, list[str]]]:
@@ -98,7 +85,7 @@ def cached_actions(
     files: dict[str, Cached] = {}
     changed = False
     for path in layout.item_files(root):
-        stamp = file_stamp(path)  # before reading: a later write makes it stale, not wrong
+        stamp = document_stamp(path)  # before reading: a later write makes it stale, not wrong
         kept = _kept(index.get(path.name), stamp, segments)
         actions = _parsed(kept[1], owners) if kept is not None else None
         if kept is None or actions is None:

@@ -15,13 +15,13 @@ meeting keeps exactly the list it reviewed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.meeting import Meeting, MeetingHeader, MeetingState
-from reviewtui.domain.review import changes_since
+from reviewtui.domain.review import REVIEWED_FIELDS, changes_since
 from reviewtui.services.ownership import Ownership, ownership
 from reviewtui.store.repository import Store
 
@@ -65,10 +65,12 @@ def previous_meeting(
 
 def actions_under_review(store: Store, meeting: Meeting) -> UnderReview:
     """What the meeting's open-actions review shows, as of now."""
-    # Each file read once; the agendas are not needed to relate meetings.
-    meetings, items = store.everything()
+    # Each file read once (or its cached records); the agendas are not needed to relate
+    # meetings, and only the items that might be reviewed are validated.
+    now = store.clock.now()
+    meetings, items = store.everything(lambda headers: _maybe_reviewed(headers, meeting, now))
     owners = ownership(store, meetings)
-    previous = previous_meeting(meetings, meeting, store.clock.now())
+    previous = previous_meeting(meetings, meeting, now)
     found = UnderReview(previous=store.meeting(previous.id) if previous else None)
     for item in items:
         if item.meeting_id == meeting.id:
@@ -79,6 +81,48 @@ def actions_under_review(store: Store, meeting: Meeting) -> UnderReview:
             found.issues.append(item)
     found.actions.sort(key=lambda i: (i.due or dt.date.max, i.number))
     return found
+
+
+def _maybe_reviewed(
+    headers: list[MeetingHeader], meeting: MeetingHeader, now: dt.datetime
+) -> Callable[[dict[str, Any]], bool]:
+    """Which raw item records :func:`_reviewed` or :func:`_offered` could take: a
+    superset (when in doubt, kept), checked before paying to validate 10,000 items."""
+    previous = previous_meeting(headers, meeting, now)
+    since = previous.held_at if previous else None
+    carried = {*meeting.carried, *meeting.carried_issues}
+
+    def wanted(row: dict[str, Any]) -> bool:
+        kind = row.get("kind")
+        if kind not in (ItemKind.ACTION, ItemKind.ISSUE) or row.get("meeting_id") == meeting.id:
+            return False
+        if (
+            row.get("number") in carried
+            or not meeting.read_only
+            and row.get("status") in (ActionStatus.OPEN, None)
+        ):
+            return True
+        return kind == ItemKind.ACTION and not meeting.read_only and _changed_after(row, since)
+
+    return wanted
+
+
+def _changed_after(row: dict[str, Any], since: dt.datetime | None) -> bool:
+    """Whether a raw action record has a reviewed change after ``since`` (or might)."""
+    if since is None:
+        return False
+    history = row.get("history")
+    if not isinstance(history, list):
+        return True  # validation will say what is wrong with it
+    for change in history:
+        if not isinstance(change, dict) or change.get("field") not in REVIEWED_FIELDS:
+            continue
+        try:
+            if dt.datetime.fromisoformat(change["at"]) > since:
+                return True
+        except (KeyError, TypeError, ValueError):
+            return True
+    return False
 
 
 def _reviewed(

@@ -7,7 +7,7 @@ its own; it owns the paths of the files that hold items.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import EllipsisType
 from typing import Any
@@ -23,6 +23,10 @@ from reviewtui.store.datadir import DataDir
 from reviewtui.store.documents import Documents
 from reviewtui.store.journal import journal_of
 from reviewtui.store.records import validated
+from reviewtui.store.records_cache import cached_records
+
+RowFilter = Callable[[dict[str, Any]], bool]
+"""Whether a raw item record is wanted (read before validating it)."""
 
 
 class ItemRecords:
@@ -148,22 +152,32 @@ class ItemRecords:
             if document is not None:
                 yield from self._items_of(path, document)
 
-    def everything(self) -> tuple[list[MeetingHeader], list[CapturedItem]]:
-        """Every meeting's header and every item, each file read once (what a meeting
-        needs to know what it reviews: 100 meetings of 1,000 measures in 0.4 s, not 0.7)."""
+    def everything(
+        self, keep: Callable[[list[MeetingHeader]], RowFilter] | None = None
+    ) -> tuple[list[MeetingHeader], list[CapturedItem]]:
+        """Every meeting's header and every item, from ``cache/records.cache`` where a file
+        is unchanged (what a meeting needs to know what it reviews). ``keep``, given the
+        headers, says which raw item records to validate: the others are left out."""
+        files = cached_records(
+            self.data.root,
+            self.documents.read,
+            lambda path, error: self._notice(f"skipped {path.name}: {error}"),
+        )
         headers: list[MeetingHeader] = []
-        items: list[CapturedItem] = []
-        for path in layout.item_files(self.data.root):
-            document = self._read_or_skip(path)
-            if document is None:
-                continue
-            if layout.meeting_number(path) is not None:
+        usable = []
+        for records in files:
+            if records.header is not None:
                 try:
-                    headers.append(self._header(path, document))
+                    headers.append(self._validated_header(records.path, records.header))
                 except CorruptFileError as error:
-                    self._notice(f"skipped {path.name}: {error}")
+                    self._notice(f"skipped {records.path.name}: {error}")
                     continue
-            items += self._items_of(path, document)
+            usable.append(records)
+        wanted = keep(headers) if keep is not None else None
+        items: list[CapturedItem] = []
+        for records in usable:
+            rows = records.items if wanted is None else [r for r in records.items if wanted(r)]
+            items += self._validated_items(records.path, rows)
         return headers, items
 
     def _read_or_skip(self, path: Path) -> layout.Document | None:
@@ -175,15 +189,20 @@ class ItemRecords:
             return None
 
     def _header(self, path: Path, document: layout.Document) -> MeetingHeader:
-        row = layout.record(document, layout.MEETING_TABLE)
-        if row is None:
+        return self._validated_header(path, layout.record(document, layout.MEETING_TABLE))
+
+    def _validated_header(self, path: Path, row: dict[str, Any] | None) -> MeetingHeader:
+        if not row:
             raise CorruptFileError(f"{path}: it has no meeting record")
         return validated(MeetingHeader, row, path)
 
     def _items_of(self, path: Path, document: layout.Document) -> list[CapturedItem]:
         """A file's items; a damaged one is skipped with a notice."""
+        return self._validated_items(path, layout.item_records(document))
+
+    def _validated_items(self, path: Path, rows: Iterable[Any]) -> list[CapturedItem]:
         try:
-            return [validated(CapturedItem, row, path) for row in layout.item_records(document)]
+            return [validated(CapturedItem, row, path) for row in rows]
         except CorruptFileError as error:
             self._notice(f"skipped {path.name}: {error}")
             return []

@@ -31,6 +31,19 @@ def journal_of(path: Path) -> Path:
     return path.with_suffix(JOURNAL_SUFFIX)
 
 
+def document_stamp(path: Path) -> list[int]:
+    """A document's identity now: inode, size and mtime of its file and of its journal
+    (zeros when absent). Any write to either changes it; caches keyed by it stay true."""
+    found: list[int] = []
+    for each in (path, journal_of(path)):
+        try:
+            info = os.stat(each)
+            found += [info.st_ino, info.st_size, info.st_mtime_ns]
+        except FileNotFoundError:
+            found += [0, 0, 0]
+    return found
+
+
 def read_entries(path: Path) -> list[dict[str, Any]]:
     """Every complete entry of a journal, oldest first; ``[]`` if there is none."""
     try:

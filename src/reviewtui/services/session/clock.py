@@ -56,8 +56,11 @@ class MeetingClock:
         return item.used_seconds + max(0.0, running)
 
     def meeting_used(self) -> float:
-        """Seconds used on the whole meeting so far."""
-        return sum(self.used(item) for item in self.state.meeting.agenda)
+        """Seconds used on the whole meeting so far (the saved times, plus the running
+        stretch of the current item: one pass, as it runs every second and every step)."""
+        current = self.state.current
+        saved = sum(item.used_seconds for item in self.state.meeting.agenda)
+        return saved - current.used_seconds + self.used(current)
 
     def fold(self) -> None:
         """Add the running stretch to the current item (in memory; the caller saves)."""

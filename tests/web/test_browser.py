@@ -82,6 +82,7 @@ def test_two_viewers_follow_the_champion_and_change_nothing(
         assert viewer.wait_for(f"item {revenue + 1}/", since=mark) < FOLLOW_SECONDS
         assert viewer.wait_for("Phone the wholesale buyers", since=mark) < FOLLOW_SECONDS
     assert outside == []  # the page, its script, style and font all come from the server
+    assert [text for viewer in viewers for text in viewer.refused] == []
     sockets = [url for viewer in viewers for url in viewer.sockets]
     assert len(sockets) == 2 and all(url.startswith("ws://127.0.0.1:") for url in sockets)
 

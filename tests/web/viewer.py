@@ -10,7 +10,7 @@ import shutil
 import time
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page, Route, WebSocket
+from playwright.sync_api import ConsoleMessage, Page, Route, WebSocket
 
 CHROMIUM = shutil.which("chromium")
 ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=$]*[A-Za-z~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Z])")
@@ -23,8 +23,15 @@ class Viewer:
         self.page = page
         self.frames: list[str] = []
         self.sockets: list[str] = []
+        self.refused: list[str] = []
+        """What the page's content policy blocked (it must block nothing we serve)."""
         page.on("websocket", self._socket)
+        page.on("console", self._console)
         page.route("**/*", lambda route: self._route(route, outside))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            self.refused.append(message.text)
 
     def _socket(self, socket: WebSocket) -> None:
         self.sockets.append(socket.url)

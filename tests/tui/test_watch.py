@@ -136,3 +136,22 @@ async def test_when_the_champion_quits_the_watchers_clock_stops(
     assert saved.clock_since is None and saved.agenda[0].used_seconds >= 40
     watcher = MeetingSession(Store(store.data.root, store.clock), demo_meeting, watching=True)
     assert clock_figures(watcher).paused and clock_figures(watcher).item_used >= 40
+
+
+def test_a_champion_gone_silent_stops_the_watchers_clock(store: Store, demo_meeting: str) -> None:
+    """Killed outright (no quit to save the clock stopped), the champion's app stops saving
+    its 15-second checkpoints: after three missed, a watcher stops counting and says so."""
+    champion = MeetingSession(Store(store.data.root, store.clock), demo_meeting, by="champion")
+    champion.start()
+    watcher = MeetingSession(Store(store.data.root, store.clock), demo_meeting, watching=True)
+    store.clock.advance(seconds=30)  # type: ignore[attr-defined]
+    figures = clock_figures(watcher)
+    assert figures.silent_since is None and figures.item_used >= 30 and not figures.paused
+    champion.clock.checkpoint()  # as the app does every 15 s while the clock runs
+    store.clock.advance(seconds=40)  # type: ignore[attr-defined]
+    assert watcher.poll() and clock_figures(watcher).silent_since is None
+    store.clock.advance(seconds=20)  # type: ignore[attr-defined]  # 60 s since its last save
+    figures = clock_figures(watcher)
+    assert figures.silent_since == "09:00" and 29 <= figures.item_used <= 31  # frozen then
+    champion.clock.checkpoint()  # it was only asleep: it saves again
+    assert watcher.poll() and clock_figures(watcher).silent_since is None

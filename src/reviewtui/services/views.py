@@ -38,6 +38,8 @@ class ClockFigures:
     read_only: bool
     not_started: bool = False
     """Watched before the champion opened it: nothing is running yet."""
+    silent_since: str | None = None
+    """Watched, and the champion's app has not saved since this time (``09:41``)."""
 
     @property
     def item_over(self) -> float:
@@ -154,6 +156,7 @@ class ReviewRow:
 def clock_figures(session: MeetingSession) -> ClockFigures:
     """The clock line's figures."""
     item = session.current
+    silent = session.clock.silent_since
     return ClockFigures(
         item_used=session.clock.used(item),
         item_box=item.timebox_seconds,
@@ -162,6 +165,7 @@ def clock_figures(session: MeetingSession) -> ClockFigures:
         paused=session.clock.paused,
         read_only=session.meeting.read_only,  # finalized; a watcher's clock runs or pauses
         not_started=session.state.watching and session.meeting.state is MeetingState.PLANNED,
+        silent_since=f"{silent.astimezone():%H:%M}" if silent else None,
     )
 
 

@@ -14,6 +14,9 @@ from reviewtui.services.session.state import SessionState
 
 CHECKPOINT_SECONDS = 15
 """How often the app folds the running clock into the saved meeting."""
+SILENT_SECONDS = 3 * CHECKPOINT_SECONDS
+"""A running meeting not saved for this long has lost its champion's app (killed, or its
+machine asleep): a watcher stops counting at its last save."""
 
 
 class MeetingClock:
@@ -36,6 +39,16 @@ class MeetingClock:
         self.state.running_since = value
 
     @property
+    def silent_since(self) -> dt.datetime | None:
+        """For a watcher: when the champion's app last saved, if its clock runs but it has
+        not saved for :data:`SILENT_SECONDS` (it checkpoints every 15 s while running)."""
+        meeting = self.state.meeting
+        if not self.state.watching or meeting.clock_since is None or meeting.updated_at is None:
+            return None
+        quiet = (self.state.store.clock.now() - meeting.updated_at).total_seconds()
+        return meeting.updated_at if quiet > SILENT_SECONDS else None
+
+    @property
     def paused(self) -> bool:
         """Whether the clock is stopped."""
         return self.running_since is None
@@ -52,7 +65,8 @@ class MeetingClock:
         """Seconds used on an item so far, the running stretch included."""
         running = 0.0
         if self.running_since is not None and item is self.state.current:
-            running = (self.state.store.clock.now() - self.running_since).total_seconds()
+            until = self.silent_since or self.state.store.clock.now()
+            running = (until - self.running_since).total_seconds()
         return item.used_seconds + max(0.0, running)
 
     def meeting_used(self) -> float:

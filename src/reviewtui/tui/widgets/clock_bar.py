@@ -32,6 +32,10 @@ class ClockBar(Static):
             parts.append("■ finalized, read-only")
         elif clock.not_started:
             parts.append("[b]○ NOT STARTED[/b] (waiting for the champion)")
+        elif clock.silent_since:
+            parts.append(
+                f"[bold $warning]⚠ NO WORD[/] from the champion since {clock.silent_since}"
+            )
         elif clock.paused:
             parts.append("[bold $warning]⏸ PAUSED[/]")
         else:

@@ -22,8 +22,6 @@ not forgery: whoever can write the cache can write the meeting files too.
 
 from __future__ import annotations
 
-import contextlib
-import zlib
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -32,7 +30,7 @@ import orjson
 from reviewtui.domain.rules import counts_as_redating
 from reviewtui.errors import StorageError
 from reviewtui.store import layout
-from reviewtui.store.files import atomic_write_bytes, dump_json
+from reviewtui.store.files import sealed, unsealed, write_cache
 from reviewtui.store.journal import document_stamp
 
 CACHE_FILE = "actions.cache"
@@ -98,9 +96,7 @@ def cached_actions(
         files[path.name] = kept
         found.append((actions, kept[0]["meeting"], kept[0]["notices"]))
     if changed or len(files) != len(index):
-        with contextlib.suppress(StorageError, OSError):  # a read-only data dir goes without
-            cache_path.parent.mkdir(exist_ok=True)
-            atomic_write_bytes(cache_path, encode(files))
+        write_cache(cache_path, encode(files))
     return found
 
 
@@ -164,22 +160,19 @@ def encode(files: dict[str, Cached]) -> bytes:
 
 def seal(payload: bytes) -> bytes:
     """The cache file's bytes: a line naming the version and digest, then ``payload``."""
-    header = {"version": CACHE_VERSION, "crc32": zlib.crc32(payload)}
-    return dump_json(header).replace(b"\n", b"") + b"\n" + payload
+    return sealed(payload, CACHE_VERSION)
 
 
 def _read_cache(cache_path: Path) -> tuple[dict[str, Any], bytes]:
     """The cached files' index by name and the segments; empty when the cache is missing,
     damaged, edited or older."""
+    payload = unsealed(cache_path, CACHE_VERSION)
+    if payload is None:
+        return {}, b""
+    index_line, _, segments = payload.partition(b"\n")
     try:
-        raw = cache_path.read_bytes()
-        header, _, payload = raw.partition(b"\n")
-        seal_found = orjson.loads(header)
-        if seal_found != {"version": CACHE_VERSION, "crc32": zlib.crc32(payload)}:
-            return {}, b""
-        index_line, _, segments = payload.partition(b"\n")
         index = orjson.loads(index_line)
-    except (OSError, ValueError):  # orjson's decode error is a ValueError
+    except ValueError:  # orjson's decode error is a ValueError
         return {}, b""
     return (index, segments) if isinstance(index, dict) else ({}, b"")
 

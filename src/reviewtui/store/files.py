@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +96,27 @@ def corrupt(path: Path, reason: str) -> CorruptFileError:
 def dump_json(document: Any) -> bytes:
     """Compact UTF-8 JSON; orjson because every capture re-encodes the meeting file."""
     return orjson.dumps(document)
+
+
+def sealed(payload: bytes, version: int) -> bytes:
+    """A cache file's bytes: a line with its format version and the CRC-32 of ``payload``,
+    then ``payload``. A cache edited, cut short or of another version fails the seal."""
+    return orjson.dumps({"version": version, "crc32": zlib.crc32(payload)}) + b"\n" + payload
+
+
+def unsealed(path: Path, version: int) -> bytes | None:
+    """A sealed cache's payload; None when it is missing, unreadable, or fails the seal."""
+    try:
+        header, _, payload = path.read_bytes().partition(b"\n")
+        if orjson.loads(header) != {"version": version, "crc32": zlib.crc32(payload)}:
+            return None
+    except (OSError, ValueError):  # orjson's decode error is a ValueError
+        return None
+    return payload
+
+
+def write_cache(path: Path, content: bytes) -> None:
+    """Replace a cache file if the data dir lets us (a read-only one goes without)."""
+    with contextlib.suppress(StorageError, OSError):
+        path.parent.mkdir(exist_ok=True)
+        atomic_write_bytes(path, content)

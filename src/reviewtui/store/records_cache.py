@@ -13,8 +13,6 @@ Damaged files are not cached: they are read (and reported) on every run.
 
 from __future__ import annotations
 
-import contextlib
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple, TypeGuard
@@ -22,9 +20,9 @@ from typing import Any, NamedTuple, TypeGuard
 import orjson
 
 from reviewtui.domain.meeting import MeetingHeader
-from reviewtui.errors import CorruptFileError, StorageError
+from reviewtui.errors import CorruptFileError
 from reviewtui.store import layout
-from reviewtui.store.files import atomic_write_bytes
+from reviewtui.store.files import sealed, unsealed, write_cache
 from reviewtui.store.journal import document_stamp
 
 CACHE_FILE = "records.cache"
@@ -66,11 +64,7 @@ def cached_records(
         kept[path.name] = entry
         found.append(FileRecords(path, entry[1], entry[2]))
     if kept.keys() != cached.keys() or any(kept[k] is not cached[k] for k in kept):
-        with contextlib.suppress(StorageError, OSError):  # a read-only data dir goes without
-            cache_path.parent.mkdir(exist_ok=True)
-            payload = orjson.dumps(kept)
-            seal = orjson.dumps({"version": CACHE_VERSION, "crc32": zlib.crc32(payload)})
-            atomic_write_bytes(cache_path, seal + b"\n" + payload)
+        write_cache(cache_path, sealed(orjson.dumps(kept), CACHE_VERSION))
     return found
 
 
@@ -97,11 +91,9 @@ def _header(path: Path, document: layout.Document) -> dict[str, Any] | None:
 
 def _read_cache(cache_path: Path) -> dict[str, Any]:
     """The cached files by name; empty when missing, damaged, edited or of another version."""
+    payload = unsealed(cache_path, CACHE_VERSION)
     try:
-        header, _, payload = cache_path.read_bytes().partition(b"\n")
-        if orjson.loads(header) != {"version": CACHE_VERSION, "crc32": zlib.crc32(payload)}:
-            return {}
-        files = orjson.loads(payload)
-    except (OSError, ValueError):  # orjson's decode error is a ValueError
+        files = orjson.loads(payload) if payload is not None else {}
+    except ValueError:  # orjson's decode error is a ValueError
         return {}
     return files if isinstance(files, dict) else {}

@@ -24,7 +24,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from reviewtui.domain.agenda import AgendaKind  # noqa: E402
 from reviewtui.services.actions import add_action  # noqa: E402
 from reviewtui.services.meetings import plan_meeting  # noqa: E402
 from reviewtui.services.session import MeetingSession  # noqa: E402
@@ -75,8 +74,6 @@ async def run(store: Store, meeting_id: str, rounds: int, idle: float) -> None:
         await asyncio.sleep(idle)
         cpu = time.process_time() - started_cpu
         share = cpu / (time.perf_counter() - started_wall) * 100
-    kinds = {AgendaKind.MEASURE: 0}
-    del kinds
     print(
         f"  every step        n={len(steps):<5} p50 {statistics.median(steps):6.1f} ms   "
         f"p95 {percentile(steps, 0.95):6.1f} ms   max {max(steps):6.1f} ms"

@@ -195,12 +195,21 @@ def agenda_row(session: MeetingSession, index: int) -> AgendaRow:
 def agenda_signature(session: MeetingSession) -> list[tuple[object, ...]]:
     """What each agenda row shows, cheaply: a row is drawn again only when its part of
     this changes (a step changes two rows of a thousand)."""
-    current = session.meeting.current
-    used = session.clock.used
-    return [
-        (item.key, item.progress, int(used(item)), index == current, item.carried_from)
-        for index, item in enumerate(session.meeting.agenda)
+    agenda, current = session.meeting.agenda, session.meeting.current
+    # Only the current item's time runs: the others' is what is saved.
+    rows: list[tuple[object, ...]] = [
+        (item.key, item.progress, int(item.used_seconds), False, item.carried_from)
+        for item in agenda
     ]
+    item = agenda[current]
+    rows[current] = (
+        item.key,
+        item.progress,
+        int(session.clock.used(item)),
+        True,
+        item.carried_from,
+    )
+    return rows
 
 
 def measure_card(session: MeetingSession) -> MeasureCard | None:

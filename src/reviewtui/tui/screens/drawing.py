@@ -148,7 +148,16 @@ class DrawingScreen(ClosingScreen):
             }
             if changed:
                 listing.update_rows(changed)
+        if self._current_of(drawn) != session.meeting.current:
+            # The agenda's cursor follows the meeting: `g` opens it on the item under
+            # way, and a long agenda scrolls to keep that item in view.
+            listing.highlighted = session.meeting.current
         self._agenda_drawn = signature
+
+    @staticmethod
+    def _current_of(drawn: list[tuple[object, ...]]) -> int | None:
+        """Which row was drawn as the current item (None before the first drawing)."""
+        return next((index for index, row in enumerate(drawn) if row[3]), None)
 
     def focus_item(self) -> None:
         """Focus what the item on screen is worked with (the review table, the lists...)."""

@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
+from reviewtui.services.actions import add_action
+from reviewtui.services.session import MeetingSession, Reread
 from reviewtui.store.repository import Store
 from reviewtui.tui.app import ReviewApp
+from tests.tui.meeting_app import screen_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,3 +78,58 @@ async def test_an_action_closed_in_the_shell_shows_done_in_the_review(
         await pilot.press("c")  # pressing done again is not an error the row contradicts
         await pilot.pause()
         assert "✔ done" in str(table.get_row("1"))  # type: ignore[attr-defined]
+
+
+async def test_what_changed_elsewhere_is_read_off_the_screens_thread(
+    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readers: list[threading.Thread] = []
+    reread = MeetingSession.reread
+
+    def spied(session: MeetingSession, own: Store | None = None) -> Reread:
+        readers.append(threading.current_thread())
+        assert own is not None and own is not session.store  # a store of the thread's own
+        return reread(session, own)
+
+    monkeypatch.setattr(MeetingSession, "reread", spied)
+    app = ReviewApp(store, demo_meeting, cursor_blink=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right")
+        other = Store(store.data.root, store.clock)
+        add_action(other, "Ring the wholesale buyers", "Maria Gonzalez", None, "FIN-01")
+        assert await screen_shows(pilot, "Ring the wholesale buyers", within=2.0) is not None
+    assert readers and threading.main_thread() not in readers
+
+
+async def test_a_reading_that_missed_our_own_save_is_not_shown_but_read_again(
+    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The champion saves while the changes are being read: the reading (without that
+    save) must not replace what the screen holds, or the capture would vanish from it."""
+    go_on = threading.Event()
+    readings = 0
+    reread = MeetingSession.reread
+
+    def slow(session: MeetingSession, own: Store | None = None) -> Reread:
+        nonlocal readings
+        found = reread(session, own)
+        readings += 1
+        if readings == 1:
+            go_on.wait(10)  # read before the capture below, handed over after it
+        return found
+
+    monkeypatch.setattr(MeetingSession, "reread", slow)
+    app = ReviewApp(store, demo_meeting, cursor_blink=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right")
+        other = Store(store.data.root, store.clock)
+        add_action(other, "Ring the wholesale buyers", "Maria Gonzalez", None, "FIN-01")
+        while readings == 0:
+            await pilot.pause(0.05)
+        await pilot.press("d", *"Keep the forecast", "enter")
+        await pilot.pause()
+        go_on.set()
+        assert await screen_shows(pilot, "Ring the wholesale buyers", within=2.0) is not None
+        texts = [item.text for item in screen_of(app).session.state.items]
+        assert "Keep the forecast" in texts
+        assert readings == 2

@@ -54,6 +54,8 @@ class Documents:
         self._verified: dict[Path, Signature] = {}
         self._clean: dict[Path, Signature] = {}
         """Documents this process has already validated whole, at the signature it saw."""
+        self.writes = 0
+        """How many writes this process made: a reading done meanwhile may miss them."""
         self.external_writes = 0
         """How often a write found its file changed by another process since we last saw
         it: a running app then knows its picture of the data is stale."""
@@ -94,6 +96,7 @@ class Documents:
                     self.external_writes += 1
                 self.verified(path)
             size = append_entry(journal_of(path), entry)
+            self.writes += 1
             self._verified[path] = signature(path)
             if size > COMPACT_AT_BYTES:
                 self.compact(path)
@@ -124,6 +127,7 @@ class Documents:
 
     def _replace(self, path: Path, document: layout.Document) -> None:
         atomic_write_bytes(path, dump_json(document))
+        self.writes += 1
         # Replaying the old journal over the new file would change nothing (every entry
         # assigns), so a crash before this unlink is harmless.
         journal = journal_of(path)

@@ -9,19 +9,24 @@ method returns, so what the screen then shows as saved is saved.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from reviewtui.domain.agenda import AgendaItem
 from reviewtui.domain.capture import CapturedItem
 from reviewtui.domain.meeting import Meeting, MeetingState
 from reviewtui.domain.people import KnownPerson
 from reviewtui.domain.scorecard import Scorecard
+from reviewtui.services.carried import UnderReview
 from reviewtui.services.session.agenda import AgendaNavigator
 from reviewtui.services.session.captures import Capture, Captures, Checked, Saved, check_capture
 from reviewtui.services.session.clock import CHECKPOINT_SECONDS, MeetingClock
 from reviewtui.services.session.closing import Closing
 from reviewtui.services.session.drafts import Drafts
 from reviewtui.services.session.history import History
-from reviewtui.services.session.review import Review
+from reviewtui.services.session.review import Review, read_under_review
 from reviewtui.services.session.state import SessionState
+from reviewtui.store.documents import Signature
 from reviewtui.store.repository import Store
 
 __all__ = [
@@ -29,6 +34,7 @@ __all__ = [
     "Capture",
     "Checked",
     "MeetingSession",
+    "Reread",
     "Saved",
     "check_capture",
 ]
@@ -150,6 +156,14 @@ class MeetingSession:
     def poll(self) -> bool:
         """Reload if another process (the shell, a second app) changed the data since we
         last looked; True when it did. Cheap when nothing changed: one folder scan."""
+        if not self.changed_elsewhere():
+            return False
+        self.take(self.reread())
+        return True
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another process wrote the data since we last looked (one folder scan);
+        what it saw counts as seen, so the next look reports only newer writes."""
         store = self.state.store
         now = store.stamp()
         documents = store.documents
@@ -160,17 +174,40 @@ class MeetingSession:
             now.get(path) != documents.known(path) for path in changed
         )
         self._seen, self._external = now, documents.external_writes
-        if external:
-            self.reload()
         return external
+
+    def reread(self, store: Store | None = None) -> Reread:
+        """The meeting, its items and what it reviews, read again from disk; changes
+        nothing. With a ``store`` of its own (same folder) it can run off the screen's
+        thread, and :meth:`take` shows the result."""
+        store = store or self.state.store
+        seen = store.stamp()  # before reading: a write during the read is seen next time
+        meeting = store.meeting(self.state.meeting.id)
+        found, previous_items = read_under_review(store, meeting)
+        return Reread(meeting, store.items(meeting.id), found, previous_items, seen)
 
     def reload(self) -> None:
         """Read the meeting, its items and the actions under review again from disk."""
-        state, store = self.state, self.state.store
-        meeting = store.meeting(state.meeting.id)
-        state.meeting = meeting
-        state.items = store.items(meeting.id)
-        self.review.refresh(save=False)
+        self.take(self.reread())
+
+    def take(self, reread: Reread) -> None:
+        """Hold what :meth:`reread` read (the caller knows no write of ours came after)."""
+        state = self.state
+        state.meeting = reread.meeting
+        state.items = reread.items
+        self.review.take(reread.under_review, reread.previous_items)
         state.gather_people()
-        self._seen = store.stamp()
-        self._external = store.documents.external_writes
+        self._seen = reread.seen
+        self._external = state.store.documents.external_writes
+
+
+@dataclass(frozen=True)
+class Reread:
+    """A meeting and what it reviews as read from disk (see :meth:`MeetingSession.reread`)."""
+
+    meeting: Meeting
+    items: list[CapturedItem]
+    under_review: UnderReview
+    previous_items: list[CapturedItem]
+    seen: dict[Path, Signature]
+    """The files' signatures just before they were read."""

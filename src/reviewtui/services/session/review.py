@@ -10,13 +10,21 @@ from collections.abc import Callable
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem
 from reviewtui.domain.display import day_month
+from reviewtui.domain.meeting import Meeting
 from reviewtui.domain.review import review_outcome
 from reviewtui.errors import ReviewError
 from reviewtui.services import lifecycle
 from reviewtui.services.actions import resolve_owner
-from reviewtui.services.carried import actions_under_review
+from reviewtui.services.carried import UnderReview, actions_under_review
 from reviewtui.services.session.history import Change, History, Swap
 from reviewtui.services.session.state import SessionState
+from reviewtui.store.repository import Store
+
+
+def read_under_review(store: Store, meeting: Meeting) -> tuple[UnderReview, list[CapturedItem]]:
+    """What ``meeting`` reviews, and what the meeting before it captured (reads only)."""
+    found = actions_under_review(store, meeting)
+    return found, store.items(found.previous.id) if found.previous else []
 
 
 class Review:
@@ -29,13 +37,16 @@ class Review:
     def refresh(self, save: bool = True) -> None:
         """Reload what is under review (the shell may have changed it); with ``save``,
         remember the lists in the meeting."""
-        state = self.state
-        found = actions_under_review(state.store, state.meeting)
-        state.carried, state.carried_issues = found.actions, found.issues
-        state.previous = found.previous
-        state.previous_items = state.store.items(found.previous.id) if found.previous else []
+        self.take(*read_under_review(self.state.store, self.state.meeting))
         if save:
             self.remember()
+
+    def take(self, found: UnderReview, previous_items: list[CapturedItem]) -> None:
+        """Show what :func:`read_under_review` found."""
+        state = self.state
+        state.carried, state.carried_issues = found.actions, found.issues
+        state.previous = found.previous
+        state.previous_items = previous_items
 
     def remember(self) -> None:
         """Save the lists under review in the meeting, if they changed (one small write)."""

@@ -4,6 +4,7 @@ it must never show what the files do not say, whatever happens to the cache."""
 from __future__ import annotations
 
 import zlib
+from pathlib import Path
 
 import orjson
 import pytest
@@ -12,6 +13,7 @@ from reviewtui.domain.capture import ActionStatus
 from reviewtui.services import lifecycle
 from reviewtui.services.lifecycle import Actor
 from reviewtui.services.session import MeetingSession
+from reviewtui.store import records_cache
 from reviewtui.store.records_cache import CACHE_FILE, CACHE_VERSION
 from reviewtui.store.repository import Store
 
@@ -78,3 +80,23 @@ def test_a_damaged_meeting_file_is_reported_on_every_opening(
         fresh = Store(store.data.root, store.clock)
         fresh.everything()
         assert any("skipped M-1.json" in notice for notice in fresh.notices)
+
+
+def test_an_unchanged_cache_is_parsed_once_a_process_and_a_changed_one_again(
+    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = under_review(store, demo_meeting)  # written (and held) by this process
+    parsed: list[str] = []
+    unsealed = records_cache.unsealed
+
+    def counting(path: Path, version: int) -> bytes | None:
+        parsed.append(path.name)
+        return unsealed(path, version)
+
+    monkeypatch.setattr(records_cache, "unsealed", counting)
+    assert under_review(store, demo_meeting) == expected
+    assert parsed == []  # a running app re-reads it whenever the shell writes: 40 ms at scale
+    cache = store.data.root / "cache" / CACHE_FILE
+    cache.write_bytes(sealed(b"{}"))  # another process's (empty) cache
+    assert under_review(store, demo_meeting) == expected
+    assert parsed == [CACHE_FILE]

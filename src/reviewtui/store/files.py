@@ -115,8 +115,12 @@ def unsealed(path: Path, version: int) -> bytes | None:
     return payload
 
 
-def write_cache(path: Path, content: bytes) -> None:
-    """Replace a cache file if the data dir lets us (a read-only one goes without)."""
-    with contextlib.suppress(StorageError, OSError):
+def write_cache(path: Path, content: bytes) -> bool:
+    """Replace a cache file if the data dir lets us (a read-only one goes without);
+    True when it was written."""
+    try:
         path.parent.mkdir(exist_ok=True)
         atomic_write_bytes(path, content)
+    except (StorageError, OSError):
+        return False
+    return True

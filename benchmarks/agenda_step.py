@@ -4,7 +4,8 @@ Opens the app headless (Textual's test driver, a 120x36 screen) on a meeting pla
 ``--scorecard`` (Northwind, or ``--measures N`` synthetic measures) with ``--history``
 past actions, gives every off-track measure an action (so no step is held back by a
 warning), then presses → through the whole agenda, timing the process's CPU from the key
-to the screen being idle again. Steps that change the kind of item (the open-actions
+to the screen being idle again (a key bound to nothing is timed too: the harness's own
+cost, part of every step's figure). Steps that change the kind of item (the open-actions
 review -> a measure, the last measure -> the parking lot -> the wrap-up) are reported on
 their own too. Then the app sits idle for ``--idle`` seconds: its CPU share.
 
@@ -70,6 +71,12 @@ async def run(store: Store, meeting_id: str, rounds: int, idle: float) -> None:
                 (kind_changes if before is not after else steps).append(took)
                 if before is not after:
                     steps.append(took)
+        # The yardstick: a key bound to nothing, through the same test harness.
+        unbound: list[float] = []
+        for _ in range(60):
+            started = time.process_time()
+            await pilot.press("f24")
+            unbound.append((time.process_time() - started) * 1000)
         started_wall, started_cpu = time.perf_counter(), time.process_time()
         await asyncio.sleep(idle)
         cpu = time.process_time() - started_cpu
@@ -82,6 +89,10 @@ async def run(store: Store, meeting_id: str, rounds: int, idle: float) -> None:
         f"  kind-change steps n={len(kind_changes):<5} "
         f"p50 {statistics.median(kind_changes):6.1f} ms"
         f"   max {max(kind_changes):6.1f} ms"
+    )
+    print(
+        f"  a key bound to nothing (what the harness costs) p50 "
+        f"{statistics.median(unbound):5.1f} ms"
     )
     print(f"  idle for {idle:.0f} s: {cpu * 1000:.0f} ms of CPU ({share:.1f}% of one core)")
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.geometry import Region
 from textual.strip import Strip
 
+from reviewtui.services.actions import add_action
 from reviewtui.store.repository import Store
 from reviewtui.tui.app import ReviewApp
 from reviewtui.tui.widgets.agenda_list import AgendaList
 from tests.tui.meeting_app import app_for, screen_of
+from tests.tui.test_external_changes import screen_shows
 
 SHORT = (120, 20)
 """Too short for the demo's 23 agenda items: the list has to scroll."""
@@ -78,3 +80,22 @@ async def test_a_row_reworded_repaints_only_that_row(store: Store, demo_meeting:
         assert {(r.y, r.height) for r in region} == {(5 - listing.scroll_offset.y, 1)}
         await pilot.pause()
         assert "a new title" in painted(listing)[5 - listing.scroll_offset.y].text
+
+
+async def test_a_redraw_leaves_the_cursor_where_the_champion_moved_it(
+    store: Store, demo_meeting: str
+) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SHORT) as pilot:
+        listing = app.screen.query_one(AgendaList)
+        await pilot.press("right", "g", "down", "down")
+        browsing = listing.highlighted
+        assert browsing == screen_of(app).session.meeting.current + 2
+        other = Store(store.data.root, store.clock)
+        add_action(other, "Ring the wholesale buyers", "Maria Gonzalez", None, "FIN-01")
+        assert await screen_shows(pilot, "Ring the wholesale buyers", within=2.0) is not None
+        assert listing.highlighted == browsing  # every row was drawn again, cursor kept
+        await pilot.press("enter")  # and it still goes where the champion pointed
+        await pilot.pause()
+        assert screen_of(app).session.meeting.current == browsing
+        assert listing.highlighted == browsing

@@ -42,6 +42,8 @@ class DrawingScreen(ClosingScreen):
     """Draws a meeting session; what was drawn is remembered so a step redraws little."""
 
     _agenda_drawn: list[tuple[object, ...]]
+    _agenda_followed: int | None = None
+    """The item the agenda's cursor was last moved to."""
     _keys_state: tuple[AgendaKind, bool] | None
 
     def refresh_all(self, focus: bool = False, changed: int | None = None) -> None:
@@ -148,16 +150,12 @@ class DrawingScreen(ClosingScreen):
             }
             if changed:
                 listing.update_rows(changed)
-        if self._current_of(drawn) != session.meeting.current:
+        if self._agenda_followed != session.meeting.current:
             # The agenda's cursor follows the meeting: `g` opens it on the item under
-            # way, and a long agenda scrolls to keep that item in view.
-            listing.highlighted = session.meeting.current
+            # way, and a long agenda scrolls to keep that item in view. Only when the
+            # item changes: a redraw leaves a cursor the champion moved where it is.
+            listing.highlighted = self._agenda_followed = session.meeting.current
         self._agenda_drawn = signature
-
-    @staticmethod
-    def _current_of(drawn: list[tuple[object, ...]]) -> int | None:
-        """Which row was drawn as the current item (None before the first drawing)."""
-        return next((index for index, row in enumerate(drawn) if row[3]), None)
 
     def focus_item(self) -> None:
         """Focus what the item on screen is worked with (the review table, the lists...)."""

@@ -60,8 +60,8 @@ class AgendaList(OptionList):
     def scroll_to_highlight(self, top: bool = False) -> None:
         """Keep the highlighted row in view a page at a time: a row reached below the view
         is shown near the top (the rows that come next below it), one above near the
-        bottom. Textual's scrolls one row per step at the edge, and every scroll repaints
-        each row and the scroll bar (1.5 ms a step on a 1,000-measure agenda)."""
+        bottom. Textual's scrolls one row per step once the edge is reached, and every
+        scroll repaints each row and the scroll bar."""
         highlighted = self.highlighted
         if highlighted is None or not self.is_mounted:
             return

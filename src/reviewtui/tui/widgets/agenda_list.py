@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.visual import VisualType
@@ -48,6 +50,7 @@ class AgendaList(OptionList):
     step moves the highlight, and painting the whole list again was 1.8 ms of a step."""
 
     _painted_highlight: int | None = None
+    _drawn_width: int | None = None
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         """Repaint the row left and the row reached, then scroll to it."""
@@ -84,13 +87,19 @@ class AgendaList(OptionList):
             self.refresh_lines(line, self._heights.get(index, 1))
 
     def on_resize(self) -> None:
-        """Titles are cut to the width, so redraw them all when it changes."""
-        self._labels: list[str] = []
-        self.show(self.rows)
+        """Titles are cut to the width, so redraw them all when it changes (only then: a
+        resize to the same width changes no row)."""
+        if self.size.width != self._drawn_width:
+            self._labels: list[str] = []
+            self.show(self.rows)
 
     def show(self, rows: list[AgendaRow]) -> None:
-        """Draw the agenda; only rows whose text changed are redrawn."""
+        """Draw the agenda; only rows whose text changed are redrawn. Before the list has
+        a width nothing is drawn: its first resize draws it, once, at the right width."""
         self.rows = list(rows)
+        if not self.size.width:
+            return
+        self._drawn_width = self.size.width
         labels = [self._label(row) for row in rows]
         drawn: list[str] = getattr(self, "_labels", [])
         if len(drawn) != len(labels) or [o.id for o in self.options] != [r.key for r in rows]:
@@ -134,16 +143,36 @@ class AgendaList(OptionList):
             cache.discard(key)
         self._repaint_option(index)
 
+    def _update_lines(self) -> None:
+        """Where each row is. Every row is one line (cut to the width, see ``_label``), so
+        none needs measuring: Textual's parses and measures every option to learn its
+        height (1,000 on a 1,000-measure agenda, ~60 ms before the first frame), though
+        only the rows in view are ever drawn. (Textual 8's private cache; pinned.)"""
+        if not self.scrollable_content_region:
+            return
+        cache = self._line_cache
+        for index in range(len(cache.lines), len(self.options)):
+            cache.index_to_line[index] = index
+            cache.heights[index] = 1
+            cache.lines.append((index, 0))
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        virtual_size = Size(width, len(cache.lines))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
+
     def _label(self, row: AgendaRow) -> str:
         if row.status is not None:
             status = f"[{colour_of(row.status)}]{safe(row.status.symbol)}[/]"
         else:
             status = row.kind_symbol
         time = f"{format_seconds(row.used)}/{format_seconds(row.timebox)}"
-        room = max(8, (self.size.width or 38) - len(time) - 7)
+        room = max(8, self.size.width - len(time) - 7)
         text = f"↷ {row.title}" if row.carried else row.title
-        title = text if len(text) <= room else text[: room - 1] + "…"
-        title = safe(title).ljust(room)
+        # Cut and padded by cells, not characters: a wide character (CJK, emoji) takes
+        # two, and a row must stay one line (see _update_lines).
+        title = text if cell_len(text) <= room else set_cell_size(text, room - 1) + "…"
+        title = safe(title + " " * (room - cell_len(title)))
         if row.current:
             title = f"[b]{title}[/b]"
         if row.over:

@@ -1,0 +1,87 @@
+"""The review table and the agenda list at any length: drawn once, at the right width,
+showing what was typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rich.cells import cell_len
+from textual.content import Content
+
+from reviewtui.services.actions import add_action
+from reviewtui.services.views import AgendaRow
+from reviewtui.store.repository import Store
+from reviewtui.tui.widgets.agenda_list import AgendaList
+from reviewtui.tui.widgets.review_table import ReviewTable
+from tests.tui.meeting_app import SIZE, app_for, screen_of
+
+
+async def test_a_long_review_scrolls_to_its_last_action_shown_as_typed(
+    store: Store, demo_meeting: str
+) -> None:
+    soon = store.clock.today() + dt.timedelta(days=30)
+    for number in range(30):
+        add_action(store, f"Ring buyer {number}", "Tom Becker", soon)
+    last = store.clock.today() + dt.timedelta(days=90)  # soonest due first: this one last
+    add_action(store, "Send the [draft] deck to [bold]finance[/bold]", "Maria Gonzalez", last)
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(ReviewTable)
+        assert screen_of(app).session.meeting.current == 0  # the review is on screen
+        assert table.virtual_size.height == 1 + 2 * table.row_count  # header, 2 lines a row
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        shown = "\n".join(table.render_line(y).text for y in range(table.size.height))
+        assert "Send the [draft] deck" in shown
+
+
+async def test_the_review_and_the_agenda_are_drawn_once_when_the_meeting_opens(
+    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Drawn at a guessed width and again at the real one cost twice the work before the
+    first frame (1,000 actions: ~90 ms each time)."""
+    rows_added: list[object] = []
+    agenda_filled: list[int] = []
+    add_row, add_options = ReviewTable.add_row, AgendaList.add_options
+
+    def counted_row(self: ReviewTable, *cells: object, **options: object) -> object:
+        rows_added.append(cells[0])
+        return add_row(self, *cells, **options)  # type: ignore[arg-type]
+
+    def counted_options(self: AgendaList, new: list[object]) -> AgendaList:
+        if new:  # (the empty list the OptionList starts with)
+            agenda_filled.append(len(new))
+        return add_options(self, new)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ReviewTable, "add_row", counted_row)
+    monkeypatch.setattr(AgendaList, "add_options", counted_options)
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = screen_of(app).session
+        assert len(rows_added) == len(session.carried) > 0
+        assert agenda_filled == [len(session.meeting.agenda)]
+        await pilot.resize_terminal(100, 30)  # a new width: the action column is refitted
+        await pilot.pause()
+        assert len(rows_added) == 2 * len(session.carried)
+
+
+WIDE_TITLES = ["営業利益率の四半期推移と地域別の内訳の詳細", "Revenue " + "📈" * 11]
+"""Each character two cells wide: cut by characters, the row would wrap onto a second line."""
+
+
+@pytest.mark.parametrize("title", WIDE_TITLES)
+async def test_an_agenda_row_with_wide_characters_stays_one_line(
+    store: Store, demo_meeting: str, title: str
+) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        listing = app.screen.query_one(AgendaList)
+        row = AgendaRow("x", title, "○", None, "▦", 0, 300, current=True)
+        width = listing.scrollable_content_region.width
+        shown = Content.from_markup(listing._label(row)).plain
+        assert cell_len(shown) <= width - 2  # the option's padding
+        assert shown.rstrip().endswith("0:00/5:00")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.widgets import Input, Static
+from textual.widgets._toast import Toast
 
 from reviewtui.domain.capture import ActionStatus, ItemKind
 from reviewtui.domain.clock import FixedClock
@@ -141,7 +144,7 @@ async def test_leaving_an_unactioned_red_measure_warns_once(
 ) -> None:
     app = app_for(store, demo_meeting)
     notes = record_notes(app)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = screen_of(app)
         red = next(
             i for i, a in enumerate(screen.session.meeting.agenda) if a.measure_id == "FIN-05"
@@ -151,9 +154,18 @@ async def test_leaving_an_unactioned_red_measure_warns_once(
         assert "Off track with no action" in text_of(app, "#measure-body")
         await pilot.press("right")
         assert screen.session.meeting.current == red  # held back, with a warning
-        assert any("Before moving on" in n.title for n in notes)
+        await pilot.pause()
+        assert warnings_shown(app) == 1
         await pilot.press("right")
         assert screen.session.meeting.current == red + 1
+        await pilot.pause()
+        assert warnings_shown(app) == 0  # answered: it does not linger while stepping on
+        assert notes == []  # and nothing else was said
+
+
+def warnings_shown(app: App[Any]) -> int:
+    """The "Before moving on" toasts on screen now."""
+    return sum("Before moving on" in str(toast.render()) for toast in app.screen.query(Toast))
 
 
 async def test_the_clock_shows_overrun_and_pauses(

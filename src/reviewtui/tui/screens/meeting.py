@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.widgets import ContentSwitcher, Static
 
 from reviewtui.domain.agenda import AgendaKind
@@ -85,6 +86,7 @@ class MeetingScreen(DrawingScreen):
         self.overview_first = overview_first
         self.date_order = date_order
         self._warned_key: str | None = None
+        self._warning: Notification | None = None
         self._ticks = 0
         self._keys_state: tuple[AgendaKind, bool] | None = None
         self._agenda_drawn: list[tuple[object, ...]] = []
@@ -221,12 +223,14 @@ class MeetingScreen(DrawingScreen):
             warnings = session.agenda.leave_warnings()
             if warnings and self._warned_key != session.current.key:
                 self._warned_key = session.current.key
-                self.notify(
-                    "\n".join(f"⚠ {w}" for w in warnings) + "\nPress → again to move on anyway.",
+                message = "\n".join(f"⚠ {w}" for w in warnings)
+                self._warning = Notification(
+                    message + "\nPress → again to move on anyway.",
                     title="Before moving on",
                     severity="warning",
                     timeout=10,
                 )
+                self.app.post_message(Notify(self._warning))
                 return
         self._go(session.meeting.current + delta)
 
@@ -238,6 +242,12 @@ class MeetingScreen(DrawingScreen):
             return
         if self._safely(lambda: self.session.agenda.go_to(index)):
             self._warned_key = None
+            if self._warning is not None:
+                # Moved on: the warning is answered. Left up for its 10 s, they piled up
+                # when → was pressed through a long agenda. (Textual's only way to take
+                # one toast back is private; pinned in pyproject.)
+                self.app._unnotify(self._warning)
+                self._warning = None
             self.refresh_all(focus=True)
 
     def action_skip(self) -> None:

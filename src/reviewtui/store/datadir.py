@@ -24,6 +24,7 @@ from reviewtui.store.files import TEMP_SUFFIX, atomic_write_bytes, dump_json, re
 from reviewtui.store.migrations import MIGRATIONS as SHIPPED_MIGRATIONS
 
 LOCK_TIMEOUT_SECONDS = 15.0
+"""How long a command waits for another process's write before giving up."""
 
 Migration = Callable[[Path], None]
 MIGRATIONS: dict[int, Migration] = dict(SHIPPED_MIGRATIONS)
@@ -51,6 +52,9 @@ class DataDir:
         self.notices: list[str] = []
         """Things repaired on the way (a counter behind the data), for the user to see."""
         self._trusted: dict[str, int] = {}
+        self.lock_wait = LOCK_TIMEOUT_SECONDS
+        """Seconds a write waits for the lock; the meeting app waits less (it cannot
+        redraw while it waits), and says so, keeping what was typed."""
         self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_SECONDS)
         self._create_folders()
         try:
@@ -72,11 +76,12 @@ class DataDir:
         if self.read_only_reason:
             raise StorageError(self.read_only_reason)
         try:
-            self._lock.acquire()
+            self._lock.acquire(timeout=self.lock_wait)
         except Timeout:
             raise LockTimeoutError(
-                f"another reviewtui process has held {self.lock_path} for over "
-                f"{LOCK_TIMEOUT_SECONDS:.0f} s; close it or try again"
+                f"another reviewtui process is writing to {self.root} (it has held "
+                f"{self.lock_path.name} for over {self.lock_wait:g} s); nothing was changed: "
+                "try again in a moment, or close that process if it is stuck"
             ) from None
         except OSError as error:
             raise StorageError(self._lock_problem(error)) from None

@@ -7,8 +7,9 @@ format itself lives in :mod:`reviewtui.store.layout`, and the one-write rule in
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +22,7 @@ from reviewtui.domain.revise import revised
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import CorruptFileError, NotFoundError
 from reviewtui.store import layout
-from reviewtui.store.datadir import DataDir
+from reviewtui.store.datadir import LOCK_TIMEOUT_SECONDS, DataDir
 from reviewtui.store.documents import Documents, Signature, signature
 from reviewtui.store.items import ItemRecords
 from reviewtui.store.journal import JOURNAL_SUFFIX
@@ -38,6 +39,21 @@ class Store(ItemRecords):
         self.data = DataDir(root)
         self.clock = clock or SystemClock()
         self.documents = Documents(self.data, validate_document)
+
+    def wait_for_writers_at_most(self, seconds: float | None) -> None:
+        """Give up on a write after ``seconds`` if another process holds the lock (with
+        :class:`~reviewtui.errors.LockTimeoutError`); None: the commands' 15 s."""
+        self.data.lock_wait = LOCK_TIMEOUT_SECONDS if seconds is None else seconds
+
+    @contextlib.contextmanager
+    def not_waiting_for_writers(self) -> Iterator[None]:
+        """Writes inside give up at once if another process holds the lock: for saves that
+        are simply tried again a moment later (drafts each second, the clock)."""
+        waited, self.data.lock_wait = self.data.lock_wait, 0
+        try:
+            yield
+        finally:
+            self.data.lock_wait = waited
 
     @property
     def notices(self) -> list[str]:

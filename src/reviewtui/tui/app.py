@@ -30,6 +30,10 @@ from reviewtui.tui.themes import (
 from reviewtui.tui.widgets.dock_input import DockInput
 
 PROJECTOR_THEME = "projector"
+LOCK_WAIT_SECONDS = 1.0
+"""Once the meeting is on screen, the longest it stops for another process's write (a
+command waits 15 s): the app cannot redraw while it waits, so it gives up, says so and
+keeps what was typed."""
 
 
 def _collect_from_now_on() -> None:
@@ -37,6 +41,12 @@ def _collect_from_now_on() -> None:
     again), and the garbage collector runs again for what the meeting makes."""
     gc.freeze()
     gc.enable()
+
+
+def _wait_less_for_writers(store: Store) -> None:
+    """The first frame is drawn: from now on a write gives up waiting for another process
+    after :data:`LOCK_WAIT_SECONDS` (opening waited as a command does: nothing was shown)."""
+    store.wait_for_writers_at_most(LOCK_WAIT_SECONDS)
 
 
 class ReviewApp(App[None]):
@@ -106,6 +116,7 @@ class ReviewApp(App[None]):
             self.push_screen(StartScreen(self.store))
 
         self.call_after_refresh(_collect_from_now_on)
+        self.call_after_refresh(_wait_less_for_writers, self.store)
         # A terminal closed (SIGHUP) or a kill (SIGTERM): save what is typed, then quit.
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
@@ -137,7 +148,9 @@ class ReviewApp(App[None]):
 
     def save_and_exit(self) -> None:
         """Save every draft (the open capture's too) and stop the meeting's clock (so
-        that nobody watching sees it run on), then end the app."""
+        that nobody watching sees it run on), then end the app. Nothing is left to draw:
+        a write waits for another process as long as a command's would."""
+        self.store.wait_for_writers_at_most(None)
         for screen in self.screen_stack:
             if isinstance(screen, ItemsScreen):
                 screen.flush_drafts()

@@ -30,10 +30,11 @@ class AgendaNavigator:
             state.meeting.current = index
             return state.current
         left = state.current
-        self.clock.fold()
-        if left.progress is ItemProgress.PENDING and index != state.meeting.current:
-            left.progress = ItemProgress.DONE
-        state.commit(touched=[left], current=index)
+        self.clock.fold()  # the time used is true whether or not the step is saved
+        with state.saved_or_undone(left):
+            if left.progress is ItemProgress.PENDING and index != state.meeting.current:
+                left.progress = ItemProgress.DONE
+            state.commit(touched=[left], current=index)
         return state.current
 
     def step(self, delta: int) -> AgendaItem:
@@ -45,8 +46,9 @@ class AgendaNavigator:
         state = self.state
         state.require_writable()
         self.clock.fold()
-        state.current.progress = ItemProgress.SKIPPED
-        state.commit(touched=[state.current])
+        with state.saved_or_undone(state.current):
+            state.current.progress = ItemProgress.SKIPPED
+            state.commit(touched=[state.current])
         return self.go_to(state.meeting.current + 1)
 
     def move(self, index: int, delta: int) -> int:

@@ -95,8 +95,9 @@ class MeetingClock:
         if self.state.read_only:
             return True
         if self.running_since is None:
-            self.start()
-            self.state.commit()  # running again, for anyone watching
+            with self.state.saved_or_undone():
+                self.start()
+                self.state.commit()  # running again, for anyone watching
             return False
         self.pause()
         return True
@@ -106,6 +107,7 @@ class MeetingClock:
         screen: a watcher's clock stops with the champion's; opening it starts it again)."""
         if self.running_since is None or self.state.read_only:
             return
-        self.fold()
-        self.running_since = None
-        self.state.commit(touched=[self.state.current])  # time used and "paused": one write
+        self.fold()  # the time used is true whether or not the pause is saved
+        with self.state.saved_or_undone():
+            self.running_since = None
+            self.state.commit(touched=[self.state.current])  # time used, "paused": one write

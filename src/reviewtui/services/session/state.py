@@ -7,7 +7,9 @@ store (items), one write each, fsynced before the call returns.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,14 +122,32 @@ class SessionState:
         ``touched`` (time used, progress), as one small write."""
         changes = {**changes, "updated_at": self.store.clock.now()}
         changes.setdefault("clock_since", self.running_since)
-        for name, value in changes.items():
-            setattr(self.meeting, name, value)  # the models validate assignment
-        fields = self.meeting.model_dump(mode="json", include=set(changes)) if changes else {}
-        agenda = {
-            item.key: item.model_dump(mode="json", include={"used_seconds", "progress"})
-            for item in touched or []
-        }
-        self.store.change_meeting(self.meeting.id, fields, agenda)
+        with self.saved_or_undone():
+            for name, value in changes.items():
+                setattr(self.meeting, name, value)  # the models validate assignment
+            fields = self.meeting.model_dump(mode="json", include=set(changes))
+            agenda = {
+                item.key: item.model_dump(mode="json", include={"used_seconds", "progress"})
+                for item in touched or []
+            }
+            self.store.change_meeting(self.meeting.id, fields, agenda)
+
+    @contextlib.contextmanager
+    def saved_or_undone(self, *items: AgendaItem) -> Iterator[None]:
+        """What is changed inside, in the meeting record, in ``items`` and the clock, is
+        taken back if saving it fails (another process holding the lock, a full disk):
+        the screen never shows a step, a pause or a field that the disk does not hold."""
+        fields = dict(self.meeting.__dict__)  # each value is replaced, never changed in place
+        kept = [(item, dict(item.__dict__)) for item in items]
+        running_since = self.running_since
+        try:
+            yield
+        except Exception:
+            self.meeting.__dict__.update(fields)  # as they were: valid, no need to check
+            for item, values in kept:
+                item.__dict__.update(values)
+            self.running_since = running_since
+            raise
 
     @property
     def since(self) -> dt.datetime | None:

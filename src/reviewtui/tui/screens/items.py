@@ -17,7 +17,7 @@ from textual.screen import Screen
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.dates import DateOrder
 from reviewtui.domain.meeting import Draft
-from reviewtui.errors import ReviewError
+from reviewtui.errors import LockTimeoutError, ReviewError
 from reviewtui.services.session import Capture, MeetingSession, Saved
 from reviewtui.services.session.drafts import edit_draft_key, new_draft_key
 from reviewtui.services.session.entry import Context
@@ -27,6 +27,11 @@ from reviewtui.tui.widgets.ask_dock import AskDock, Question
 from reviewtui.tui.widgets.capture_dock import CaptureDock, CaptureRequest
 from reviewtui.tui.widgets.captured_list import CapturedList
 from reviewtui.tui.widgets.docked_line import DockedLine
+
+BUSY_IN_BACKGROUND = (
+    "Another reviewtui process is writing to the data folder. What is typed and the "
+    "clock are kept here, and saved as soon as it is done."
+)
 
 
 class ItemsScreen(Screen[None]):
@@ -44,13 +49,33 @@ class ItemsScreen(Screen[None]):
         """Put the focus on the item on screen (after a line closes)."""
         raise NotImplementedError
 
-    def _safely(self, work: Callable[[], object]) -> bool:
-        """Run a store operation; a ReviewError becomes a notification, never a crash."""
+    _waiting_said = False
+
+    def _safely(self, work: Callable[[], object], background: bool = False) -> bool:
+        """Run a store operation; a ReviewError becomes a notification, never a crash.
+
+        A ``background`` save (drafts each second while typing, the clock) that finds
+        another process writing says so once, not every tick, and is tried again on the
+        next: what it saves stays in memory meanwhile. It does not wait for the lock:
+        waiting each second, the screen would hardly ever be drawn."""
         try:
-            work()
+            if background:
+                with self.session.store.not_waiting_for_writers():
+                    work()
+            else:
+                work()
+        except LockTimeoutError as error:
+            if not background:
+                self.notify(str(error), title="Not saved", severity="warning", timeout=8)
+            elif not self._waiting_said:
+                self._waiting_said = True
+                self.notify(BUSY_IN_BACKGROUND, title="Not saved yet", severity="warning")
+            return False
         except ReviewError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=8)
             return False
+        if background:
+            self._waiting_said = False
         return True
 
     @property
@@ -144,12 +169,12 @@ class ItemsScreen(Screen[None]):
         """The meeting screen is left: save the clock as stopped."""
         self._safely(self.session.clock.pause)
 
-    def flush_drafts(self) -> None:
+    def flush_drafts(self, background: bool = False) -> None:
         """Save what is typed now (on quit, on a signal, and each second while typing)."""
         open_draft = self.capture_line.current_draft()
         if open_draft is not None:
             self.session.drafts.keep(*open_draft)
-        self._safely(self.session.drafts.flush)
+        self._safely(self.session.drafts.flush, background)
 
     # -- the captured lists ----------------------------------------------------------
 

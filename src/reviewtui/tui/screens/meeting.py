@@ -119,7 +119,7 @@ class MeetingScreen(DrawingScreen):
 
     def on_mount(self) -> None:
         """Start the clock and draw everything."""
-        self.session.start()
+        self._safely(self.session.start)  # (a process stuck holding the lock: said, not raised)
         for line in (self.capture_line, self.ask_line):
             line.after_close = self.focus_item
         self.set_interval(1, self._tick)
@@ -182,9 +182,9 @@ class MeetingScreen(DrawingScreen):
     def _tick(self) -> None:
         self._ticks += 1
         if self.typing or self.session.drafts.unsaved:
-            self.flush_drafts()  # a kill -9 loses at most the last second of typing
+            self.flush_drafts(background=True)  # a kill -9 loses at most a second of typing
         if self._ticks % CHECKPOINT_SECONDS == 0:
-            self._safely(self.session.clock.checkpoint)
+            self._safely(self.session.clock.checkpoint, background=True)
         clock = self.query_one(ClockBar)
         if not self.session.state.watching:
             clock.watchers = watchers(self.session.store, self.session.meeting.id)

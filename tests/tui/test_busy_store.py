@@ -1,0 +1,146 @@
+"""Another process writing (holding the data folder's lock) never freezes the meeting
+screen for long, and nothing the champion did is shown as saved unless it is on disk."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import pytest
+from textual.widgets import Static
+
+from reviewtui.domain.agenda import ItemProgress
+from reviewtui.errors import LockTimeoutError
+from reviewtui.store.repository import Store
+from reviewtui.tui.app import LOCK_WAIT_SECONDS
+from reviewtui.tui.widgets.dock_input import DockInput
+from tests.tui.meeting_app import SIZE, app_for, screen_of
+from tests.tui.notes import record_notes
+
+HOLDER = """
+import sys
+from filelock import FileLock
+lock = FileLock(sys.argv[1])
+lock.acquire()
+print("held", flush=True)
+sys.stdin.read()  # until the test lets go
+"""
+
+
+@contextlib.contextmanager
+def lock_held(store: Store) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding the data dir's lock, as a command mid-write does."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(store.data.lock_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        yield holder
+    finally:
+        let_go(holder)
+
+
+def let_go(holder: subprocess.Popen[str]) -> None:
+    """The other process finishes its write and exits."""
+    if holder.poll() is None:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=10)
+
+
+def saved_texts(store: Store, meeting_id: str) -> list[str]:
+    return [item.text for item in Store(store.data.root).items(meeting_id)]
+
+
+async def test_a_capture_while_another_process_writes_is_kept_and_saved_after(
+    store: Store, demo_meeting: str
+) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        with lock_held(store) as lock_holder:
+            await pilot.pause()
+            assert app.store.data.lock_wait == LOCK_WAIT_SECONDS  # not a command's 15 s
+            screen = screen_of(app)
+            await pilot.press("n", *"Ring buyers")
+            started = time.monotonic()
+            await pilot.press("enter")
+            assert time.monotonic() - started < LOCK_WAIT_SECONDS + 3  # gave up, did not hang
+            preview = str(screen.query_one("#capture-preview", Static).render())
+            assert "Not saved" in preview and "another reviewtui process is writing" in preview
+            assert screen.query_one("#capture-entry", DockInput).value == "Ring buyers"
+            let_go(lock_holder)
+            assert saved_texts(store, demo_meeting) == []
+            await pilot.press("enter")  # the same line, tried again
+            await pilot.pause()
+            assert saved_texts(store, demo_meeting) == ["Ring buyers"]
+
+
+async def test_a_step_that_cannot_be_saved_is_not_made(store: Store, demo_meeting: str) -> None:
+    app = app_for(store, demo_meeting)
+    notes = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        with lock_held(store) as lock_holder:
+            await pilot.pause()
+            screen = screen_of(app)
+            store.wait_for_writers_at_most(0.2)
+            session = screen.session
+            await pilot.press("right")
+            assert session.meeting.current == 0  # still on the item shown
+            assert session.current.progress is ItemProgress.PENDING  # not marked done either
+            assert [n.title for n in notes] == ["Not saved"]
+            assert "another reviewtui process is writing" in notes[0].message
+            let_go(lock_holder)
+            await pilot.press("right")
+            assert session.meeting.current == 1
+            on_disk = Store(store.data.root).meeting(demo_meeting)
+            assert on_disk.current == 1 and on_disk.agenda[0].progress is ItemProgress.DONE
+
+
+async def test_saves_nobody_asked_for_say_once_that_they_wait(
+    store: Store, demo_meeting: str
+) -> None:
+    """Drafts each second and the clock: tried without waiting, one warning while the
+    other process writes (not one a second), and typed text stays in memory until the
+    lock is let go."""
+    app = app_for(store, demo_meeting)
+    notes = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        with lock_held(store) as lock_holder:
+            await pilot.pause()
+            screen = screen_of(app)
+            await pilot.press("a", *"Half")
+            for _ in range(3):
+                screen._tick()  # the one-second tick
+            assert [n.title for n in notes] == ["Not saved yet"]
+            let_go(lock_holder)
+            screen._tick()
+            drafts = Store(store.data.root).meeting(demo_meeting).drafts
+            assert [d.text for d in drafts.values()] == ["Half"]
+
+
+def test_a_field_whose_save_fails_is_taken_back(store: Store, demo_meeting: str) -> None:
+    from reviewtui.services.session import MeetingSession
+
+    session = MeetingSession(store, demo_meeting)
+    store.wait_for_writers_at_most(0.1)
+    with lock_held(store), pytest.raises(LockTimeoutError):
+        session.agenda.skip()
+    assert session.meeting.current == 0
+    assert session.current.progress is ItemProgress.PENDING
+    assert Store(store.data.root).meeting(demo_meeting).agenda[0].progress is ItemProgress.PENDING
+    session.start()
+    with lock_held(store), pytest.raises(LockTimeoutError):
+        session.clock.toggle_pause()
+    assert not session.clock.paused  # the screen says running, as the disk does
+    with lock_held(store), pytest.raises(LockTimeoutError):
+        session.closing.set_rating(4)
+    assert session.meeting.rating is None
+    with lock_held(store), pytest.raises(LockTimeoutError):
+        session.state.commit(current=3, drafts={})  # the one way fields are saved
+    assert session.meeting.current == 0

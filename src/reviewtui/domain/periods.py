@@ -9,6 +9,7 @@ keeps its place in the order it was first seen.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 
@@ -40,8 +41,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@functools.lru_cache(maxsize=4096)
 def period_start(label: str) -> dt.date | None:
-    """The date a period starts, or None for a label that is no known period form."""
+    """The date a period starts, or None for a label that is no known period form.
+    (Remembered: a meeting asks about the same few labels at every step.)"""
     text = " ".join(label.strip().casefold().replace("_", " ").split())
     for pattern, form in _PATTERNS:
         match = pattern.match(text)

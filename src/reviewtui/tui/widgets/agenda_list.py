@@ -148,9 +148,11 @@ class AgendaList(OptionList):
         none needs measuring: Textual's parses and measures every option to learn its
         height (1,000 on a 1,000-measure agenda, ~60 ms before the first frame), though
         only the rows in view are ever drawn. (Textual 8's private cache; pinned.)"""
-        if not self.scrollable_content_region:
-            return
         cache = self._line_cache
+        if not self.scrollable_content_region or (
+            len(cache.lines) == len(self.options) == self.virtual_size.height
+        ):
+            return  # (asked on every repaint of a row; a resize empties the cache)
         for index in range(len(cache.lines), len(self.options)):
             cache.index_to_line[index] = index
             cache.heights[index] = 1

@@ -55,10 +55,13 @@ def slugify(text: str) -> str:
 
 
 def _number(value: object) -> object:
-    if isinstance(value, Decimal) and value.is_finite():
-        return value  # already read by parse_number (a table cell) or built in code
+    # Every figure of every period when a scorecard is read: the common cases first.
+    if value is None:
+        return None
     if type(value) is str and is_plain_number(value):
         return Decimal(value) or Decimal(0)  # what a stored scorecard holds; never -0
+    if isinstance(value, Decimal) and value.is_finite():
+        return value  # already read by parse_number (a table cell) or built in code
     if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool):
         return parse_number(value)
     return value

@@ -19,6 +19,14 @@ COLUMNS = (("Id", 5), ("Now", 12), ("Action", 0), ("Owner", 15), ("Due", 16))
 """Column widths; the action takes what is left (0)."""
 
 
+def _cells(row: ReviewRow, room: int) -> tuple[Text, ...]:
+    """One action's cells, the action's text wrapped to ``room``. Text, not str: a str
+    cell is read as markup, so "[draft]" typed in an action would vanish from the table."""
+    wrapped = textwrap.wrap(row.text, room, max_lines=2, placeholder="…")
+    return (Text(row.ref), Text(row.outcome), Text("\n".join(wrapped)), Text(row.owner),
+            Text(row.due))  # fmt: skip
+
+
 class ReviewTable(DataTable[Text]):
     """One row per carried-over action."""
 
@@ -33,6 +41,7 @@ class ReviewTable(DataTable[Text]):
     ]
 
     review_rows: list[ReviewRow] = []
+    _drawn: list[ReviewRow] = []
     _drawn_room: int | None = None
 
     class Outcome(Message):
@@ -60,30 +69,36 @@ class ReviewTable(DataTable[Text]):
 
     def show(self, rows: list[ReviewRow]) -> None:
         """Redraw, keeping the cursor on the same row. Before the table has a width
-        nothing is drawn: its first resize draws it, once, at the right width."""
+        nothing is drawn: its first resize draws it, once, at the right width. The same
+        actions at the same width: only the cells that changed are redrawn (an outcome
+        changes one row, and redrawing 1,000 cost ~45 ms)."""
         self.review_rows = rows
         if not self.size.width:
             return
+        room = self._room()
+        if room == self._drawn_room and [r.number for r in rows] == [r.number for r in self._drawn]:
+            for old, new in zip(self._drawn, rows, strict=True):
+                if old != new:
+                    self._update_row(old, new, room)
+            self._drawn = rows
+            return
         cursor = self.cursor_row
-        room = self._drawn_room = self._room()
+        self._drawn_room, self._drawn = room, rows
         self.clear(columns=True)
         for label, width in COLUMNS:
-            self.add_column(label, width=width or room)
+            self.add_column(label, width=width or room, key=label)
         for row in rows:
-            # Text, not str: a str cell is read as markup, so "[draft]" typed in an
-            # action would vanish from the table.
-            wrapped = textwrap.wrap(row.text, room, max_lines=2, placeholder="…")
-            self.add_row(
-                Text(row.ref),
-                Text(row.outcome),
-                Text("\n".join(wrapped)),
-                Text(row.owner),
-                Text(row.due),
-                key=str(row.number),
-                height=2,
-            )
+            self.add_row(*_cells(row, room), key=str(row.number), height=2)
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1))
+
+    def _update_row(self, old: ReviewRow, new: ReviewRow, room: int) -> None:
+        """Redraw the cells of one action that changed."""
+        for (label, _), before, after in zip(
+            COLUMNS, _cells(old, room), _cells(new, room), strict=True
+        ):
+            if before != after:
+                self.update_cell(str(new.number), label, after)
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """The table's scrollable size. Every column here has a set width and every row

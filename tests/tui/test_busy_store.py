@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import Static
 
 from reviewtui.domain.agenda import ItemProgress
+from reviewtui.domain.meeting import MeetingState
 from reviewtui.errors import LockTimeoutError
 from reviewtui.store.repository import Store
 from reviewtui.tui.app import LOCK_WAIT_SECONDS
@@ -144,3 +145,23 @@ def test_a_field_whose_save_fails_is_taken_back(store: Store, demo_meeting: str)
     with lock_held(store), pytest.raises(LockTimeoutError):
         session.state.commit(current=3, drafts={})  # the one way fields are saved
     assert session.meeting.current == 0
+
+
+async def test_a_meeting_opened_while_another_process_writes_starts_once_it_is_done(
+    store: Store, demo_meeting: str
+) -> None:
+    store.wait_for_writers_at_most(0.1)  # opening waits as a command does: not 15 s here
+    app = app_for(store, demo_meeting)
+    notes = record_notes(app)
+    with lock_held(store) as holder:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = screen_of(app)
+            assert screen.session.clock.paused  # not started: the disk says planned
+            assert screen.session.meeting.state is MeetingState.PLANNED
+            assert [n.title for n in notes] == ["Not saved"]
+            let_go(holder)
+            screen._tick()
+            assert not screen.session.clock.paused
+            on_disk = Store(store.data.root).meeting(demo_meeting)
+            assert on_disk.state is MeetingState.IN_PROGRESS

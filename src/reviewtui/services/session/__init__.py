@@ -145,11 +145,12 @@ class MeetingSession:
             return
         # Fold the journal of the last run into the file: opening stays quick.
         state.store.compact(state.meeting.id)
-        self.clock.start()
-        if state.meeting.state is MeetingState.PLANNED:
-            state.commit(state=MeetingState.IN_PROGRESS, started_at=state.store.clock.now())
-        else:
-            state.commit()  # the clock runs again: anyone watching sees it
+        with state.saved_or_undone():  # not saved (the lock held too long): not started
+            self.clock.start()
+            if state.meeting.state is MeetingState.PLANNED:
+                state.commit(state=MeetingState.IN_PROGRESS, started_at=state.store.clock.now())
+            else:
+                state.commit()  # the clock runs again: anyone watching sees it
         # What is under review was read when the session opened, a moment ago.
         self.review.remember()
 

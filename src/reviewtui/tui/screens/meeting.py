@@ -87,6 +87,7 @@ class MeetingScreen(DrawingScreen):
         self.date_order = date_order
         self._warned_key: str | None = None
         self._warning: Notification | None = None
+        self._started = False
         self._ticks = 0
         self._keys_state: tuple[AgendaKind, bool] | None = None
         self._agenda_drawn: list[tuple[object, ...]] = []
@@ -119,7 +120,8 @@ class MeetingScreen(DrawingScreen):
 
     def on_mount(self) -> None:
         """Start the clock and draw everything."""
-        self._safely(self.session.start)  # (a process stuck holding the lock: said, not raised)
+        # Another process holding the lock past the wait: said, and tried each second.
+        self._started = self._safely(self.session.start)
         for line in (self.capture_line, self.ask_line):
             line.after_close = self.focus_item
         self.set_interval(1, self._tick)
@@ -181,6 +183,8 @@ class MeetingScreen(DrawingScreen):
 
     def _tick(self) -> None:
         self._ticks += 1
+        if not self._started:
+            self._started = self._safely(self.session.start, background=True)
         if self.typing or self.session.drafts.unsaved:
             self.flush_drafts(background=True)  # a kill -9 loses at most a second of typing
         if self._ticks % CHECKPOINT_SECONDS == 0:

@@ -25,16 +25,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from textual.pilot import Pilot
 
-from reviewtui.services.demo import seed_demo
-from reviewtui.store.repository import Store
-from reviewtui.tui.app import ReviewApp
+sys.path.insert(0, str(Path(__file__).parent))
 
-TICK = 0.01
+from heartbeat import worst_stall  # noqa: E402
+from reviewtui.services.demo import seed_demo  # noqa: E402
+from reviewtui.store.repository import Store  # noqa: E402
+from reviewtui.tui.app import ReviewApp  # noqa: E402
+
 HOLDER = """
 import sys, time
 from filelock import FileLock
@@ -43,23 +45,6 @@ lock.acquire()
 print("held", flush=True)
 time.sleep(float(sys.argv[2]))
 """
-
-
-async def worst_stall(app: ReviewApp, work: Callable[[], Awaitable[object]]) -> float:
-    """The longest the app's event loop was late by, while ``work`` ran."""
-    worst, last = 0.0, time.perf_counter()
-
-    def beat() -> None:
-        nonlocal worst, last
-        now = time.perf_counter()
-        worst = max(worst, now - last - TICK)
-        last = now
-
-    timer = app.set_interval(TICK, beat)
-    await work()
-    await asyncio.sleep(0.1)
-    timer.stop()
-    return worst
 
 
 @contextlib.contextmanager

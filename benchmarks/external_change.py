@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from heartbeat import TICK, worst_stall  # noqa: E402
 from reviewtui.services.meetings import plan_meeting  # noqa: E402
 from reviewtui.store.repository import Store  # noqa: E402
 from reviewtui.tui.app import ReviewApp  # noqa: E402
 from scale import scorecard_file, seed_history  # noqa: E402
 
-TICK = 0.01
 REVIEWTUI = str(Path(sys.executable).with_name("reviewtui"))
 
 
@@ -51,27 +51,19 @@ async def run(store: Store, meeting_id: str, rounds: int) -> None:
         measure = next(iter(store.scorecards()[0].measures()))[2].id
         for round_ in range(rounds):
             text = f"Outside change {round_}"
-            worst = 0.0
-            last = time.perf_counter()
 
-            def beat() -> None:
-                nonlocal worst, last
-                now = time.perf_counter()
-                worst = max(worst, now - last - TICK)
-                last = now
+            async def change_and_wait(text: str = text) -> None:
+                await shell(store, "action", "add", text, "--owner", "Maria Gonzalez",
+                            "--due", "2030-01-01", "--measure", measure)  # fmt: skip
+                started = time.perf_counter()
+                while not any(item.text == text for item in app.screen.session.state.carried):  # type: ignore[attr-defined]
+                    await asyncio.sleep(TICK)
+                    if time.perf_counter() - started > 30:
+                        sys.exit("the change never showed")
+                shown.append(time.perf_counter() - started)
+                await asyncio.sleep(0.1)
 
-            timer = app.set_interval(TICK, beat)
-            await shell(store, "action", "add", text, "--owner", "Maria Gonzalez", "--due",
-                        "2030-01-01", "--measure", measure)  # fmt: skip
-            started = time.perf_counter()
-            while not any(item.text == text for item in app.screen.session.state.carried):  # type: ignore[attr-defined]
-                await asyncio.sleep(TICK)
-                if time.perf_counter() - started > 30:
-                    sys.exit("the change never showed")
-            shown.append(time.perf_counter() - started)
-            await asyncio.sleep(0.2)
-            timer.stop()
-            stalls.append(worst)
+            stalls.append(await worst_stall(app, change_and_wait))
     print(
         f"  screen stalled: median {statistics.median(stalls) * 1000:5.0f} ms, worst "
         f"{max(stalls) * 1000:5.0f} ms; on screen after it was saved, median "

@@ -1,7 +1,7 @@
 """One agenda step (→ to the next item drawn), CPU time, at any scorecard size; idle CPU.
 
 Opens the app headless (Textual's test driver, a 120x36 screen) on a meeting planned for
-``--scorecard`` (Northwind, or ``--measures N`` synthetic measures) with ``--history``
+``--scorecard FILE`` (default Northwind; or ``--measures N`` synthetic measures) with ``--history``
 past actions, gives every off-track measure an action (so no step is held back by a
 warning), then presses → through the whole agenda, timing the process's CPU from the key
 to the screen being idle again (a key bound to nothing is timed too: the harness's own
@@ -9,7 +9,8 @@ cost, part of every step's figure). Steps that change the kind of item (the open
 review -> a measure, the last measure -> the parking lot -> the wrap-up) are reported on
 their own too. Then the app sits idle for ``--idle`` seconds: its CPU share.
 
-    python benchmarks/agenda_step.py [--measures 1000] [--history 10000] [--rounds 2]
+    python benchmarks/agenda_step.py [--scorecard FILE | --measures 1000] [--history 10000]
+        [--rounds 2]
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ from reviewtui.tui.app import ReviewApp  # noqa: E402
 from scale import percentile, scorecard_file, seed_history  # noqa: E402
 
 
-def prepare(folder: Path, measures: int | None, history: int) -> tuple[Store, str]:
+def prepare(
+    folder: Path, measures: int | None, history: int, scorecard: Path | None = None
+) -> tuple[Store, str]:
     """A data dir with the history and a planned meeting whose steps are never held."""
-    store = seed_history(folder / "data", scorecard_file(folder, measures), history)
+    store = seed_history(folder / "data", scorecard_file(folder, measures, scorecard), history)
     card = store.scorecards()[0]
     meeting = plan_meeting(store, card, date=store.clock.today(), length_minutes=60)
     session = MeetingSession(store, meeting.id)
@@ -99,14 +102,18 @@ async def run(store: Store, meeting_id: str, rounds: int, idle: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--measures", type=int, default=None, help="default: Northwind (20)")
+    parser.add_argument("--scorecard", type=Path, help="a scorecard file (default: Northwind)")
+    parser.add_argument("--measures", type=int, default=None, help="N synthetic measures")
     parser.add_argument("--history", type=int, default=0)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--idle", type=float, default=10)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        store, meeting_id = prepare(Path(folder), args.measures, args.history)
-        size = f"{args.measures} measures" if args.measures else "Northwind (20 measures)"
+        store, meeting_id = prepare(Path(folder), args.measures, args.history, args.scorecard)
+        measures = len(list(store.scorecards()[0].measures()))
+        size = f"{args.scorecard.name if args.scorecard else 'Northwind'} ({measures} measures)"
+        if args.measures and not args.scorecard:
+            size = f"{measures} synthetic measures"
         print(f"agenda step, CPU per step: {size}, {args.history:,} past actions")
         asyncio.run(run(store, meeting_id, args.rounds, args.idle))
 

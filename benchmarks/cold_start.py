@@ -7,9 +7,10 @@ for the yardstick (``benchmarks/bare_textual.py``: Header, Static, Footer). Prin
 side's median and the ratio (of the medians, and the median of the run-by-run ratios).
 
 Scenarios: ``northwind`` (the demo's data: an earlier meeting, its open actions) and
-``large`` (``--measures`` synthetic measures, ``--history`` past actions).
+``large`` (``--measures`` synthetic measures, or the ``--scorecard`` file's, with
+``--history`` past actions).
 
-    python benchmarks/cold_start.py [--runs 9] [--scenario northwind,large]
+    python benchmarks/cold_start.py [--runs 9] [--scenario northwind,large] [--scorecard FILE]
 """
 
 from __future__ import annotations
@@ -61,9 +62,10 @@ def northwind(folder: Path) -> str:
     return seed_demo(Store(folder / "data")).id
 
 
-def large(folder: Path, measures: int, history: int) -> str:
-    """``measures`` measures, ``history`` past actions; returns a new meeting to open."""
-    store = seed_history(folder / "data", scorecard_file(folder, measures), history)
+def large(folder: Path, measures: int, history: int, scorecard: Path | None = None) -> str:
+    """``measures`` measures (or the ``scorecard`` file's), ``history`` past actions;
+    returns a new meeting to open."""
+    store = seed_history(folder / "data", scorecard_file(folder, measures, scorecard), history)
     card = store.scorecards()[0]
     return plan_meeting(store, card, date=store.clock.today(), length_minutes=60).id
 
@@ -91,6 +93,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--scenario", default="northwind,large")
+    parser.add_argument("--scorecard", type=Path, help="for `large`: a scorecard file")
     parser.add_argument("--measures", type=int, default=1000)
     parser.add_argument("--history", type=int, default=10_000)
     args = parser.parse_args()
@@ -115,8 +118,9 @@ def run_scenarios(args: argparse.Namespace) -> None:
             if scenario == "northwind":
                 compare("Northwind (demo data)", folder, northwind(folder), args.runs)
             else:
-                meeting_id = large(folder, args.measures, args.history)
-                label = f"{args.measures} measures, {args.history:,} past actions"
+                meeting_id = large(folder, args.measures, args.history, args.scorecard)
+                source = args.scorecard.name if args.scorecard else f"{args.measures} measures"
+                label = f"{source}, {args.history:,} past actions"
                 compare(label, folder, meeting_id, args.runs)
 
 

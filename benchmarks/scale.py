@@ -38,8 +38,11 @@ PERSPECTIVES = ["Financial", "Customer", "Internal process", "Learning and growt
 PAST_MEETINGS = 100
 
 
-def scorecard_file(folder: Path, measures: int | None) -> Path:
-    """Northwind (``measures`` None) or a CSV scorecard with ``measures`` measures."""
+def scorecard_file(folder: Path, measures: int | None, given: Path | None = None) -> Path:
+    """The scorecard file ``given`` (any format ``reviewtui import`` reads), else Northwind
+    (``measures`` None) or a CSV scorecard with ``measures`` measures."""
+    if given is not None:
+        return given
     if measures is None:
         return NORTHWIND
     path = folder / f"scorecard-{measures}.csv"

@@ -22,6 +22,7 @@ from reviewtui.services.session import Capture
 from reviewtui.store.repository import Store
 from reviewtui.tui.app import ReviewApp
 from reviewtui.tui.screens.meeting import MeetingScreen
+from tests.tui.burst import burst
 
 SIZES = [(80, 24), (120, 36)]
 THEMES = ["reviewtui-dark", "projector"]
@@ -55,7 +56,10 @@ async def on_red_measure(pilot: Pilot[Any]) -> None:
 
 async def capturing(pilot: Pilot[Any]) -> None:
     await on_red_measure(pilot)
-    await pilot.press("a", *"Call the wholesale buyers @priya +1w")
+    # Typed as a fast typist types (pilot.press waits ~80 ms after every key: 3 s here).
+    burst(pilot.app, "a", "Call the wholesale buyers @priya +1w")
+    for _ in range(4):
+        await pilot.pause()
 
 
 async def at_wrap_up(pilot: Pilot[Any]) -> None:

@@ -6,6 +6,7 @@ races a real terminal shows (a key handled before the one typed ahead of it).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from textual import events
@@ -14,6 +15,8 @@ from textual.keys import _character_to_key
 
 CHARACTERS = {"enter": "\r", "tab": "\t", "backspace": "\x7f", "escape": "\x1b"}
 NAMED = {"enter", "escape", "tab", "backspace", "left", "right", "up", "down"}
+MODIFIED = re.compile(r"(?:(?:ctrl|alt|shift|meta)\+)+\S+")
+"""A key with modifiers (``ctrl+u``); other text with a ``+`` in it (``+1w``) is typed."""
 
 
 def key_event(key: str) -> events.Key:
@@ -28,7 +31,7 @@ def burst(app: App[Any], *parts: str) -> None:
     driver = app._driver
     assert driver is not None
     for part in parts:
-        for key in [part] if part in NAMED or "+" in part else list(part):
+        for key in [part] if part in NAMED or MODIFIED.fullmatch(part) else list(part):
             event = key_event(key)
             event.set_sender(app)
             driver.send_message(event)

@@ -7,13 +7,14 @@ import datetime as dt
 
 import pytest
 from rich.cells import cell_len
+from textual.app import App, ComposeResult
 from textual.content import Content
 
 from reviewtui.services.actions import add_action
-from reviewtui.services.views import AgendaRow
+from reviewtui.services.views import AgendaRow, ReviewRow
 from reviewtui.store.repository import Store
 from reviewtui.tui.widgets.agenda_list import AgendaList
-from reviewtui.tui.widgets.review_table import ReviewTable
+from reviewtui.tui.widgets.review_table import FEW_CHANGES, ReviewTable
 from tests.tui.meeting_app import SIZE, app_for, screen_of
 
 
@@ -103,3 +104,60 @@ async def test_an_outcome_redraws_its_row_not_the_table(
         shown = [table.render_line(y).text for y in range(table.size.height)]
         assert "✔ done" in shown[1] and "A-1" in shown[1]  # under the header
         assert all("✔ done" not in line for line in shown[2:])
+
+
+async def test_an_action_added_elsewhere_joins_the_review_in_its_place(
+    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(ReviewTable)
+        rebuilt: list[object] = []
+        monkeypatch.setattr(table, "clear", lambda **_: rebuilt.append(1))
+        before = table.row_count
+        other = Store(store.data.root, store.clock)  # another terminal
+        added, _ = add_action(other, "Ring the buyers", "Tom Becker", store.clock.today())
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if table.row_count > before:
+                break
+        assert rebuilt == []
+        shown = [row.ref for row in table.review_rows]
+        ordered = [table.get_row_at(index)[0].plain for index in range(table.row_count)]
+        assert ordered == shown and added.ref in shown  # due today: among the late ones
+        assert 0 < shown.index(added.ref) < len(shown) - 1
+
+
+async def test_the_review_follows_actions_gone_added_and_reordered() -> None:
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ReviewTable()
+
+    def row(number: int, due: str = "1 Dec") -> ReviewRow:
+        return ReviewRow(number, f"A-{number}", "○ open", f"Action {number}", "Tom", due)
+
+    app = One()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.query_one(ReviewTable)
+        table.show([row(1), row(2), row(3)])
+        await pilot.pause()
+        cleared = table.clear
+        rebuilt: list[object] = []
+
+        def clear(columns: bool = False) -> ReviewTable:
+            rebuilt.append(1)
+            return cleared(columns)
+
+        table.clear = clear  # type: ignore[method-assign]
+        table.show([row(3, "2 Dec"), row(4), row(1)])  # 2 gone, 4 new, 3 changed, reordered
+        await pilot.pause()
+        assert rebuilt == []
+        assert [table.get_row_at(i)[0].plain for i in range(table.row_count)] == [
+            "A-3",
+            "A-4",
+            "A-1",
+        ]
+        assert table.get_row_at(0)[4].plain == "2 Dec"
+        table.show([row(n) for n in range(10, 10 + FEW_CHANGES + 1)])  # all new: drawn again
+        assert rebuilt == [1] and table.row_count == FEW_CHANGES + 1

@@ -88,16 +88,26 @@ async def test_an_agenda_row_with_wide_characters_stays_one_line(
         assert shown.rstrip().endswith("0:00/5:00")
 
 
-async def test_an_outcome_redraws_its_row_not_the_table(
-    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def count_rebuilds(table: ReviewTable) -> list[int]:
+    """A list that grows each time ``table`` is cleared to be drawn again whole."""
+    rebuilt: list[int] = []
+    cleared = table.clear
+
+    def clear(columns: bool = False) -> ReviewTable:
+        rebuilt.append(1)
+        return cleared(columns)
+
+    table.clear = clear  # type: ignore[method-assign]
+    return rebuilt
+
+
+async def test_an_outcome_redraws_its_row_not_the_table(store: Store, demo_meeting: str) -> None:
     """Each redraw of the review rebuilt every row (1,000 actions: ~45 ms a keypress)."""
     app = app_for(store, demo_meeting)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         table = app.screen.query_one(ReviewTable)
-        rebuilt: list[object] = []
-        monkeypatch.setattr(table, "clear", lambda **_: rebuilt.append(1))
+        rebuilt = count_rebuilds(table)
         await pilot.press("c")  # the first action: done
         await pilot.pause()
         assert rebuilt == []
@@ -107,14 +117,13 @@ async def test_an_outcome_redraws_its_row_not_the_table(
 
 
 async def test_an_action_added_elsewhere_joins_the_review_in_its_place(
-    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
+    store: Store, demo_meeting: str
 ) -> None:
     app = app_for(store, demo_meeting)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         table = app.screen.query_one(ReviewTable)
-        rebuilt: list[object] = []
-        monkeypatch.setattr(table, "clear", lambda **_: rebuilt.append(1))
+        rebuilt = count_rebuilds(table)
         before = table.row_count
         other = Store(store.data.root, store.clock)  # another terminal
         added, _ = add_action(other, "Ring the buyers", "Tom Becker", store.clock.today())
@@ -142,14 +151,7 @@ async def test_the_review_follows_actions_gone_added_and_reordered() -> None:
         table = app.query_one(ReviewTable)
         table.show([row(1), row(2), row(3)])
         await pilot.pause()
-        cleared = table.clear
-        rebuilt: list[object] = []
-
-        def clear(columns: bool = False) -> ReviewTable:
-            rebuilt.append(1)
-            return cleared(columns)
-
-        table.clear = clear  # type: ignore[method-assign]
+        rebuilt = count_rebuilds(table)
         table.show([row(3, "2 Dec"), row(4), row(1)])  # 2 gone, 4 new, 3 changed, reordered
         await pilot.pause()
         assert rebuilt == []

@@ -55,7 +55,7 @@ class DataDir:
         self.lock_wait = LOCK_TIMEOUT_SECONDS
         """Seconds a write waits for the lock; the meeting app waits less (it cannot
         redraw while it waits), and says so, keeping what was typed."""
-        self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_SECONDS)
+        self._lock = FileLock(str(self.lock_path))  # each acquire says how long it waits
         self._create_folders()
         try:
             with self.locked():

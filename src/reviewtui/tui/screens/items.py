@@ -9,6 +9,7 @@ history, so nothing here asks "are you sure" except a delete.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from textual import on
@@ -58,11 +59,11 @@ class ItemsScreen(Screen[None]):
         another process writing says so once, not every tick, and is tried again on the
         next: what it saves stays in memory meanwhile. It does not wait for the lock:
         waiting each second, the screen would hardly ever be drawn."""
+        waiting = (
+            self.session.store.not_waiting_for_writers() if background else contextlib.nullcontext()
+        )
         try:
-            if background:
-                with self.session.store.not_waiting_for_writers():
-                    work()
-            else:
+            with waiting:
                 work()
         except LockTimeoutError as error:
             if not background:

@@ -163,3 +163,18 @@ async def test_the_review_follows_actions_gone_added_and_reordered() -> None:
         assert table.get_row_at(0)[4].plain == "2 Dec"
         table.show([row(n) for n in range(10, 10 + FEW_CHANGES + 1)])  # all new: drawn again
         assert rebuilt == [1] and table.row_count == FEW_CHANGES + 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 36), (160, 45)])
+async def test_every_review_column_fits_beside_the_agenda(
+    store: Store, demo_meeting: str, size: tuple[int, int]
+) -> None:
+    """At 100 columns (the agenda beside the item) the due dates were cut off the edge."""
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause(0.1)
+        table = app.screen.query_one(ReviewTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        shown = "\n".join(table.render_line(y).text for y in range(table.size.height))
+        dues = [word for row in table.review_rows for word in row.due.split()]
+        assert "Due" in shown and all(word in shown for word in dues), (dues, shown)

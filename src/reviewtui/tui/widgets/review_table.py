@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.binding import Binding
@@ -15,19 +16,45 @@ from textual.widgets.data_table import RowKey
 from reviewtui.services.views import ReviewRow
 from reviewtui.tui.widgets.now import send_now
 
-COLUMNS = (("Id", 5), ("Now", 12), ("Action", 0), ("Owner", 15), ("Due", 16))
-"""Column widths; the action takes what is left (0)."""
+LABELS = ("Id", "Now", "Action", "Owner", "Due")
 FEW_CHANGES = 20
 """Actions added or gone past which the table is drawn again whole (each removal moves
 every row below it)."""
 
 
-def _cells(row: ReviewRow, room: int) -> tuple[Text, ...]:
-    """One action's cells, the action's text wrapped to ``room``. Text, not str: a str
-    cell is read as markup, so "[draft]" typed in an action would vanish from the table."""
-    wrapped = textwrap.wrap(row.text, room, max_lines=2, placeholder="…")
-    return (Text(row.ref), Text(row.outcome), Text("\n".join(wrapped)), Text(row.owner),
-            Text(row.due))  # fmt: skip
+class Widths(NamedTuple):
+    """The columns' widths at one table width."""
+
+    ref: int
+    now: int
+    action: int
+    owner: int
+    due: int
+
+
+SPARE = 30
+"""Columns the Id and Now columns, each cell's padding and the scroll bar take."""
+
+
+def fit(width: int) -> Widths:
+    """Owner and due dates on one line, the action in what is left; when that leaves
+    the action under 16 columns (an agenda beside a 100-column terminal), owner and due
+    wrap onto the row's second line instead, so no column is cut off the right edge."""
+    action = width - SPARE - 15 - 16
+    if action >= 16:
+        return Widths(5, 12, action, 15, 16)
+    return Widths(5, 12, max(12, width - SPARE - 10 - 10), 10, 10)
+
+
+def _cells(row: ReviewRow, widths: Widths) -> tuple[Text, ...]:
+    """One action's cells, wrapped to their widths. Text, not str: a str cell is read as
+    markup, so "[draft]" typed in an action would vanish from the table."""
+    return (Text(row.ref), Text(row.outcome), _two_lines(row.text, widths.action),
+            _two_lines(row.owner, widths.owner), _two_lines(row.due, widths.due))  # fmt: skip
+
+
+def _two_lines(text: str, width: int) -> Text:
+    return Text("\n".join(textwrap.wrap(text, width, max_lines=2, placeholder="…")))
 
 
 class ReviewTable(DataTable[Text]):
@@ -45,7 +72,7 @@ class ReviewTable(DataTable[Text]):
 
     review_rows: list[ReviewRow] = []
     _drawn: list[ReviewRow] = []
-    _drawn_room: int | None = None
+    _drawn_widths: Widths | None = None
 
     class Outcome(Message):
         """The team said what happened to an action."""
@@ -63,12 +90,8 @@ class ReviewTable(DataTable[Text]):
     def on_resize(self) -> None:
         """Fit the action column to a new width (a resize to the same width changes
         nothing: redrawing 1,000 actions is not free)."""
-        if self._room() != self._drawn_room:
+        if fit(self.size.width) != self._drawn_widths:
             self.show(self.review_rows)
-
-    def _room(self) -> int:
-        """The action column's width."""
-        return max(16, self.size.width - 61)
 
     def show(self, rows: list[ReviewRow]) -> None:
         """Redraw, keeping the cursor on the same row. Before the table has a width
@@ -78,21 +101,21 @@ class ReviewTable(DataTable[Text]):
         self.review_rows = rows
         if not self.size.width:
             return
-        room = self._room()
-        if room == self._drawn_room and self._changed_in_place(rows, room):
+        widths = fit(self.size.width)
+        if widths == self._drawn_widths and self._changed_in_place(rows, widths):
             self._drawn = rows
             return
         cursor = self.cursor_row
-        self._drawn_room, self._drawn = room, rows
+        self._drawn_widths, self._drawn = widths, rows
         self.clear(columns=True)
-        for label, width in COLUMNS:
-            self.add_column(label, width=width or room, key=label)
+        for label, width in zip(LABELS, widths, strict=True):
+            self.add_column(label, width=width, key=label)
         for row in rows:
-            self.add_row(*_cells(row, room), key=str(row.number), height=2)
+            self.add_row(*_cells(row, widths), key=str(row.number), height=2)
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1))
 
-    def _changed_in_place(self, rows: list[ReviewRow], room: int) -> bool:
+    def _changed_in_place(self, rows: list[ReviewRow], widths: Widths) -> bool:
         """Bring the drawn table to ``rows`` by removing, adding and updating only the
         actions that differ, then putting them in order; False (nothing done) when too
         many differ for that to be cheaper than drawing them all again."""
@@ -107,9 +130,9 @@ class ReviewTable(DataTable[Text]):
         for row in rows:
             before = drawn.get(row.number)
             if before is None:
-                self.add_row(*_cells(row, room), key=str(row.number), height=2)
+                self.add_row(*_cells(row, widths), key=str(row.number), height=2)
             elif before != row:
-                self._update_row(before, row, room)
+                self._update_row(before, row, widths)
         if [row.number for row in self._drawn if row.number in wanted] + [
             row.number for row in added
         ] != [row.number for row in rows]:
@@ -117,10 +140,10 @@ class ReviewTable(DataTable[Text]):
             self.sort("Id", key=lambda ref: place[ref.plain])
         return True
 
-    def _update_row(self, old: ReviewRow, new: ReviewRow, room: int) -> None:
+    def _update_row(self, old: ReviewRow, new: ReviewRow, widths: Widths) -> None:
         """Redraw the cells of one action that changed."""
-        for (label, _), before, after in zip(
-            COLUMNS, _cells(old, room), _cells(new, room), strict=True
+        for label, before, after in zip(
+            LABELS, _cells(old, widths), _cells(new, widths), strict=True
         ):
             if before != after:
                 self.update_cell(str(new.number), label, after)

@@ -7,9 +7,10 @@ import contextlib
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from reviewtui.domain.agenda import ItemProgress
@@ -17,9 +18,10 @@ from reviewtui.domain.meeting import MeetingState
 from reviewtui.errors import LockTimeoutError
 from reviewtui.store.repository import Store
 from reviewtui.tui.app import LOCK_WAIT_SECONDS
+from reviewtui.tui.screens.meeting import MeetingScreen
 from reviewtui.tui.widgets.dock_input import DockInput
 from tests.tui.meeting_app import SIZE, app_for, screen_of
-from tests.tui.notes import record_notes
+from tests.tui.notes import Note, record_notes
 
 HOLDER = """
 import sys
@@ -59,48 +61,52 @@ def saved_texts(store: Store, meeting_id: str) -> list[str]:
     return [item.text for item in Store(store.data.root).items(meeting_id)]
 
 
+@contextlib.asynccontextmanager
+async def open_then_locked(
+    store: Store, meeting_id: str
+) -> AsyncIterator[tuple[Pilot[None], MeetingScreen, subprocess.Popen[str], list[Note]]]:
+    """The meeting on screen, then another process taking the lock; what the app said."""
+    app = app_for(store, meeting_id)
+    notes = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        with lock_held(store) as holder:
+            await pilot.pause()
+            yield pilot, screen_of(app), holder, notes
+
+
 async def test_a_capture_while_another_process_writes_is_kept_and_saved_after(
     store: Store, demo_meeting: str
 ) -> None:
-    app = app_for(store, demo_meeting)
-    async with app.run_test(size=SIZE) as pilot:
-        with lock_held(store) as lock_holder:
-            await pilot.pause()
-            assert app.store.data.lock_wait == LOCK_WAIT_SECONDS  # not a command's 15 s
-            screen = screen_of(app)
-            await pilot.press("n", *"Ring buyers")
-            started = time.monotonic()
-            await pilot.press("enter")
-            assert time.monotonic() - started < LOCK_WAIT_SECONDS + 3  # gave up, did not hang
-            preview = str(screen.query_one("#capture-preview", Static).render())
-            assert "Not saved" in preview and "another reviewtui process is writing" in preview
-            assert screen.query_one("#capture-entry", DockInput).value == "Ring buyers"
-            let_go(lock_holder)
-            assert saved_texts(store, demo_meeting) == []
-            await pilot.press("enter")  # the same line, tried again
-            await pilot.pause()
-            assert saved_texts(store, demo_meeting) == ["Ring buyers"]
+    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, _):
+        assert screen.session.store.data.lock_wait == LOCK_WAIT_SECONDS  # not a command's 15 s
+        await pilot.press("n", *"Ring buyers")
+        started = time.monotonic()
+        await pilot.press("enter")
+        assert time.monotonic() - started < LOCK_WAIT_SECONDS + 3  # gave up, did not hang
+        preview = str(screen.query_one("#capture-preview", Static).render())
+        assert "Not saved" in preview and "another reviewtui process is writing" in preview
+        assert screen.query_one("#capture-entry", DockInput).value == "Ring buyers"
+        let_go(lock_holder)
+        assert saved_texts(store, demo_meeting) == []
+        await pilot.press("enter")  # the same line, tried again
+        await pilot.pause()
+        assert saved_texts(store, demo_meeting) == ["Ring buyers"]
 
 
 async def test_a_step_that_cannot_be_saved_is_not_made(store: Store, demo_meeting: str) -> None:
-    app = app_for(store, demo_meeting)
-    notes = record_notes(app)
-    async with app.run_test(size=SIZE) as pilot:
-        with lock_held(store) as lock_holder:
-            await pilot.pause()
-            screen = screen_of(app)
-            store.wait_for_writers_at_most(0.2)
-            session = screen.session
-            await pilot.press("right")
-            assert session.meeting.current == 0  # still on the item shown
-            assert session.current.progress is ItemProgress.PENDING  # not marked done either
-            assert [n.title for n in notes] == ["Not saved"]
-            assert "another reviewtui process is writing" in notes[0].message
-            let_go(lock_holder)
-            await pilot.press("right")
-            assert session.meeting.current == 1
-            on_disk = Store(store.data.root).meeting(demo_meeting)
-            assert on_disk.current == 1 and on_disk.agenda[0].progress is ItemProgress.DONE
+    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, notes):
+        store.wait_for_writers_at_most(0.2)
+        session = screen.session
+        await pilot.press("right")
+        assert session.meeting.current == 0  # still on the item shown
+        assert session.current.progress is ItemProgress.PENDING  # not marked done either
+        assert [n.title for n in notes] == ["Not saved"]
+        assert "another reviewtui process is writing" in notes[0].message
+        let_go(lock_holder)
+        await pilot.press("right")
+        assert session.meeting.current == 1
+        on_disk = Store(store.data.root).meeting(demo_meeting)
+        assert on_disk.current == 1 and on_disk.agenda[0].progress is ItemProgress.DONE
 
 
 async def test_saves_nobody_asked_for_say_once_that_they_wait(
@@ -109,20 +115,15 @@ async def test_saves_nobody_asked_for_say_once_that_they_wait(
     """Drafts each second and the clock: tried without waiting, one warning while the
     other process writes (not one a second), and typed text stays in memory until the
     lock is let go."""
-    app = app_for(store, demo_meeting)
-    notes = record_notes(app)
-    async with app.run_test(size=SIZE) as pilot:
-        with lock_held(store) as lock_holder:
-            await pilot.pause()
-            screen = screen_of(app)
-            await pilot.press("a", *"Half")
-            for _ in range(3):
-                screen._tick()  # the one-second tick
-            assert [n.title for n in notes] == ["Not saved yet"]
-            let_go(lock_holder)
-            screen._tick()
-            drafts = Store(store.data.root).meeting(demo_meeting).drafts
-            assert [d.text for d in drafts.values()] == ["Half"]
+    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, notes):
+        await pilot.press("a", *"Half")
+        for _ in range(3):
+            screen._tick()  # the one-second tick
+        assert [n.title for n in notes] == ["Not saved yet"]
+        let_go(lock_holder)
+        screen._tick()
+        drafts = Store(store.data.root).meeting(demo_meeting).drafts
+        assert [d.text for d in drafts.values()] == ["Half"]
 
 
 def test_a_field_whose_save_fails_is_taken_back(store: Store, demo_meeting: str) -> None:

@@ -36,14 +36,20 @@ SPARE = 30
 """Columns the Id and Now columns, each cell's padding and the scroll bar take."""
 
 
+ONE_LINE = (15, 16)
+"""Owner and due widths when each fits on one line ("Maria Gonzalez", "18 Nov ⚠ 6d late")."""
+TWO_LINES = (10, 10)
+"""Owner and due widths when each wraps onto the row's second line."""
+
+
 def fit(width: int) -> Widths:
     """Owner and due dates on one line, the action in what is left; when that leaves
     the action under 16 columns (an agenda beside a 100-column terminal), owner and due
     wrap onto the row's second line instead, so no column is cut off the right edge."""
-    action = width - SPARE - 15 - 16
+    action = width - SPARE - sum(ONE_LINE)
     if action >= 16:
-        return Widths(5, 12, action, 15, 16)
-    return Widths(5, 12, max(12, width - SPARE - 10 - 10), 10, 10)
+        return Widths(5, 12, action, *ONE_LINE)
+    return Widths(5, 12, max(12, width - SPARE - sum(TWO_LINES)), *TWO_LINES)
 
 
 def _cells(row: ReviewRow, widths: Widths) -> tuple[Text, ...]:
@@ -54,6 +60,7 @@ def _cells(row: ReviewRow, widths: Widths) -> tuple[Text, ...]:
 
 
 def _two_lines(text: str, width: int) -> Text:
+    """``text`` wrapped to ``width``, two lines at most (the rest cut with …)."""
     return Text("\n".join(textwrap.wrap(text, width, max_lines=2, placeholder="…")))
 
 
@@ -111,7 +118,7 @@ class ReviewTable(DataTable[Text]):
         for label, width in zip(LABELS, widths, strict=True):
             self.add_column(label, width=width, key=label)
         for row in rows:
-            self.add_row(*_cells(row, widths), key=str(row.number), height=2)
+            self._add(row, widths)
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1))
 
@@ -130,7 +137,7 @@ class ReviewTable(DataTable[Text]):
         for row in rows:
             before = drawn.get(row.number)
             if before is None:
-                self.add_row(*_cells(row, widths), key=str(row.number), height=2)
+                self._add(row, widths)
             elif before != row:
                 self._update_row(before, row, widths)
         if [row.number for row in self._drawn if row.number in wanted] + [
@@ -139,6 +146,10 @@ class ReviewTable(DataTable[Text]):
             place = {row.ref: index for index, row in enumerate(rows)}
             self.sort("Id", key=lambda ref: place[ref.plain])
         return True
+
+    def _add(self, row: ReviewRow, widths: Widths) -> None:
+        """One action as a new row at the end (two lines tall, keyed by its number)."""
+        self.add_row(*_cells(row, widths), key=str(row.number), height=2)
 
     def _update_row(self, old: ReviewRow, new: ReviewRow, widths: Widths) -> None:
         """Redraw the cells of one action that changed."""

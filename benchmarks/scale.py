@@ -16,6 +16,7 @@ import subprocess
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from reviewtui.domain.capture import ActionStatus, ItemKind
 from reviewtui.domain.clock import FixedClock
@@ -95,11 +96,14 @@ def seed_history(
     return store
 
 
-def alternate(commands: Sequence[Callable[[], float]], runs: int) -> list[list[float]]:
+Timing = TypeVar("Timing")
+
+
+def alternate(commands: Sequence[Callable[[], Timing]], runs: int) -> list[list[Timing]]:
     """Each command's timings, running them turn about ``runs`` times (after a warm-up)."""
     for command in commands:
         command()
-    timings: list[list[float]] = [[] for _ in commands]
+    timings: list[list[Timing]] = [[] for _ in commands]
     for _ in range(runs):
         for index, command in enumerate(commands):
             timings[index].append(command())

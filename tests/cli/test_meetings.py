@@ -28,7 +28,9 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, str | None]]:
     monkeypatch.setattr(
         meeting_commands,
         "run_app",
-        lambda store, meeting_id, theme=None, overview=False: calls.append((store, meeting_id)),
+        lambda store, meeting_id, theme=None, overview=False, opening=None: calls.append(
+            (store, meeting_id)
+        ),
     )
     return calls
 
@@ -108,6 +110,31 @@ def test_meeting_run_opens_the_latest_unfinished(tmp_path: Path, opened: list[An
     assert run(root, "meeting", "run").exit_code == 0
     assert run(root, "meeting", "run", "M-2").exit_code == 0
     assert [meeting_id for _, meeting_id in opened] == ["M-1", "M-2"]
+
+
+def test_meeting_run_with_an_id_draws_the_meeting_from_its_file_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app gets the meeting as its file says, and no store: the store (pydantic, the
+    models) is opened after the first frame. A file that cannot be read raw is opened
+    the usual way, and its error said before the app."""
+    root = tmp_path / "data"
+    run(root, "meeting", "new", str(NORTHWIND_CSV))
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(
+        meeting_commands, "run_app", lambda *args, **named: calls.append({"args": args, **named})
+    )
+    assert run(root, "meeting", "run", "M-1").exit_code == 0
+    store, meeting_id = calls[0]["args"][:2]
+    opening = calls[0]["opening"]
+    assert store is None and meeting_id == "M-1"
+    assert opening.glance.id == "M-1" and opening.glance.rows[0].current
+    assert opening.open_store().meeting("M-1").id == "M-1"
+
+    (root / "meetings" / "M-1.json").write_text("{ not json")
+    result = run(root, "meeting", "run", "M-1")
+    assert result.exit_code == 1 and "is damaged" in result.output
+    assert len(calls) == 1
 
 
 def test_meeting_run_without_any_meeting_says_what_to_do(tmp_path: Path, opened: list[Any]) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from reviewtui.store.repository import Store
 from tests.conftest import NORTHWIND_CSV
 from tests.e2e.conftest import REVIEWTUI, Terminal
+from tests.locking import let_go, lock_held
 
 
 def test_killed_mid_meeting_resumes_at_the_same_item(terminal: Terminal, tmp_path: Path) -> None:
@@ -74,3 +75,49 @@ def test_demo_opens_a_real_meeting_and_cleans_up(terminal: Terminal, tmp_path: P
     while not marker.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert marker.read_text().strip() == "exited 0"
+
+
+def shown_soon(terminal: Terminal, text: str, timeout: float = 20) -> None:
+    """Wait for ``text``, looking every 2 ms (``wait_for`` looks every 0.2 s: the meeting's
+    first frame is on screen for about that long before the meeting replaces it)."""
+    deadline = time.monotonic() + timeout
+    while text not in terminal.screen():
+        assert time.monotonic() < deadline, f"{text!r} never appeared"
+        time.sleep(0.002)
+
+
+def test_a_meeting_opens_from_its_file_and_keys_typed_at_once_count(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """`meeting run ID` draws the meeting from its file first: what is typed as soon as it
+    shows reaches the meeting; a terminal closed as it opens ends the process (it once
+    waited for ever, writing to the closed terminal)."""
+    env = {**os.environ, **terminal.env}
+    subprocess.run(
+        [REVIEWTUI, "meeting", "new", str(NORTHWIND_CSV)], env=env, capture_output=True, check=True
+    )
+    terminal.start(f"{REVIEWTUI} meeting run M-1")
+    shown_soon(terminal, "item 1/23")
+    terminal.keys("n")
+    terminal.type("Typed as it opened")
+    terminal.keys("Enter")
+    shown = terminal.wait_for("Captured here (1)")
+    assert "Typed as it opened" in shown
+    terminal.close()
+
+    # Another process writing holds the meeting in its first frame: the terminal closes
+    # then, and the meeting loads with nothing left to draw on.
+    store = Store(tmp_path / "data")
+    again = type(terminal)(terminal.env)
+    with lock_held(store) as holder:
+        again.start(f"{REVIEWTUI} meeting run M-1")
+        pid = again.pid()
+        shown_soon(again, "Opening the meeting")
+        again.close()  # SIGHUP
+        time.sleep(0.3)
+        let_go(holder)
+    deadline = time.monotonic() + 5
+    while Path(f"/proc/{pid}").exists():
+        assert time.monotonic() < deadline, "the app outlived its terminal"
+        time.sleep(0.05)
+    assert [i.text for i in Store(tmp_path / "data").items("M-1")] == ["Typed as it opened"]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from reviewtui.domain.agenda import AgendaKind, ItemProgress
+from reviewtui.domain.agenda_terms import AgendaKind, ItemProgress
 from reviewtui.domain.capture import ActionStatus, ItemKind
 from reviewtui.domain.clock import FixedClock
 from reviewtui.domain.meeting import MeetingState

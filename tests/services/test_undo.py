@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from reviewtui.domain.agenda import AgendaKind
+from reviewtui.domain.agenda_terms import AgendaKind
 from reviewtui.domain.capture import ActionStatus, ItemKind
 from reviewtui.domain.meeting import Draft
 from reviewtui.errors import ReviewError

@@ -3,7 +3,7 @@ team that tracks initiatives."""
 
 from __future__ import annotations
 
-from reviewtui.domain.agenda import AgendaKind
+from reviewtui.domain.agenda_terms import AgendaKind
 from reviewtui.services.meetings import plan_meeting
 from reviewtui.services.scorecards import import_scorecard
 from reviewtui.services.session import MeetingSession

@@ -17,11 +17,14 @@ from textual.pilot import Pilot
 
 from reviewtui.domain.capture import ItemKind
 from reviewtui.domain.clock import FixedClock
+from reviewtui.services.agenda_view import glance
 from reviewtui.services.demo import seed_demo
 from reviewtui.services.session import Capture
 from reviewtui.store.repository import Store
+from reviewtui.tui import app as app_module
 from reviewtui.tui.app import ReviewApp
 from reviewtui.tui.screens.meeting import MeetingScreen
+from reviewtui.tui.screens.opening import Opening
 from tests.tui.burst import burst
 
 SIZES = [(80, 24), (120, 36)]
@@ -126,3 +129,29 @@ def test_wall_screen(snap_compare: Any, screen: str, theme: str) -> None:
     open_meeting, run_before = SCREENS[screen]
     app = demo_app(theme, open_meeting)
     assert snap_compare(app, terminal_size=WALL, run_before=run_before)
+
+
+class HeldAtItsFirstFrame(ReviewApp):
+    """The app as `meeting run ID` starts it, kept on its first frame (never loaded)."""
+
+    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))  # (not beside this file)
+
+    def _finish_opening(self, opening: Opening) -> None:
+        """Stay on the meeting as its file says."""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_first_frame(snap_compare: Any, size: tuple[int, int]) -> None:
+    """What the wall shows while the meeting loads: laid out as the meeting screen."""
+    store = Store(Path.home() / "data", FixedClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)))
+    meeting = seed_demo(store)
+    found = glance(store.data.root, meeting.id)
+    assert found is not None
+    app = HeldAtItsFirstFrame(
+        None,
+        meeting.id,
+        theme_name="projector",
+        cursor_blink=False,
+        opening=Opening(found, lambda: store),
+    )
+    assert snap_compare(app, terminal_size=size, run_before=nothing)

@@ -5,56 +5,23 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
-import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from reviewtui.domain.agenda import ItemProgress
+from reviewtui.domain.agenda_terms import ItemProgress
 from reviewtui.domain.meeting import MeetingState
 from reviewtui.errors import LockTimeoutError
 from reviewtui.store.repository import Store
 from reviewtui.tui.app import LOCK_WAIT_SECONDS
 from reviewtui.tui.screens.meeting import MeetingScreen
 from reviewtui.tui.widgets.dock_input import DockInput
+from tests.locking import let_go, lock_held
 from tests.tui.meeting_app import SIZE, app_for, screen_of
 from tests.tui.notes import Note, record_notes
-
-HOLDER = """
-import sys
-from filelock import FileLock
-lock = FileLock(sys.argv[1])
-lock.acquire()
-print("held", flush=True)
-sys.stdin.read()  # until the test lets go
-"""
-
-
-@contextlib.contextmanager
-def lock_held(store: Store) -> Iterator[subprocess.Popen[str]]:
-    """Another process holding the data dir's lock, as a command mid-write does."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(store.data.lock_path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
-        yield holder
-    finally:
-        let_go(holder)
-
-
-def let_go(holder: subprocess.Popen[str]) -> None:
-    """The other process finishes its write and exits."""
-    if holder.poll() is None:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=10)
 
 
 def saved_texts(store: Store, meeting_id: str) -> list[str]:

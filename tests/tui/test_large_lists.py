@@ -11,7 +11,8 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 
 from reviewtui.services.actions import add_action
-from reviewtui.services.views import AgendaRow, ReviewRow
+from reviewtui.services.agenda_view import AgendaRow
+from reviewtui.services.views import ReviewRow
 from reviewtui.store.repository import Store
 from reviewtui.tui.widgets.agenda_list import AgendaList
 from reviewtui.tui.widgets.review_table import FEW_CHANGES, ReviewTable

@@ -8,13 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reviewtui.domain.agenda import (
-    AgendaKind,
-    AgendaOrder,
-    _apportion,
-    build_agenda,
-    format_seconds,
-)
+from reviewtui.domain.agenda import _apportion, build_agenda
+from reviewtui.domain.agenda_terms import AgendaKind, AgendaOrder, format_seconds
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.importers import load_scorecard
 from tests.conftest import NORTHWIND_CSV, RIVERTON_YAML

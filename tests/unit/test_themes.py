@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from reviewtui.tui.themes import (
+from reviewtui.tui import theme_files
+from reviewtui.tui.theme_files import (
     ThemeFile,
     contrast_pairs,
     contrast_ratio,
     load_theme_files,
 )
+from reviewtui.tui.themes import app_themes
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED, PROBLEMS = load_theme_files([ROOT / "themes"])
@@ -56,3 +59,50 @@ def test_a_user_theme_can_replace_a_shipped_one(tmp_path: Path) -> None:
     themes, _ = load_theme_files([ROOT / "themes", tmp_path])
     projector = next(t for t in themes if t.name == "projector")
     assert projector.colors.error == "#990000"
+
+
+def test_the_app_reads_the_theme_files_once_until_one_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the files gave is kept (no YAML, no pydantic at start); a file added, changed
+    or broken is read again, and a broken one is still reported every time."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    dirs = [ROOT / "themes", mine]
+    first, problems = app_themes(dirs)
+    assert {t.name for t in first} == {t.name for t in SHIPPED} and problems == []
+
+    def unread(_: list[Path]) -> None:
+        raise AssertionError("the theme files were read again")
+
+    monkeypatch.setattr(theme_files, "load_theme_files", unread)
+    again, _ = app_themes(dirs)
+    assert [(t.name, t.dark, t.error, t.variables) for t in again] == [
+        (t.name, t.dark, t.error, t.variables) for t in first
+    ]
+    monkeypatch.undo()
+
+    shipped = (ROOT / "themes" / "projector.yaml").read_text()
+    (mine / "projector.yaml").write_text(shipped.replace("#a00000", "#990000"))
+    (mine / "bad.yaml").write_text("name: [unclosed\n")
+    changed, problems = app_themes(dirs)
+    assert next(t for t in changed if t.name == "projector").error == "#990000"
+    assert len(problems) == 1 and "bad.yaml" in problems[0]
+    monkeypatch.setattr(theme_files, "load_theme_files", unread)
+    assert app_themes(dirs)[1] == problems
+    monkeypatch.undo()
+
+    (mine / "projector.yaml").write_text(shipped.replace("#a00000", "#880000"))  # same size
+    recoloured, _ = app_themes(dirs)
+    assert next(t for t in recoloured if t.name == "projector").error == "#880000"
+
+
+def test_a_damaged_record_of_the_themes_is_read_again(tmp_path: Path) -> None:
+    dirs = [ROOT / "themes"]
+    app_themes(dirs)
+    state = tmp_path / "state" / "ui.json"
+    kept = json.loads(state.read_text())
+    kept["themes"]["themes"] = [{"name": "x"}]
+    state.write_text(json.dumps(kept))
+    themes, problems = app_themes(dirs)
+    assert {t.name for t in themes} == {t.name for t in SHIPPED} and problems == []

@@ -20,9 +20,11 @@ from reviewtui.commands import output
 from reviewtui.commands.complete import meeting_ids
 from reviewtui.commands.context import acting_user, store_from
 from reviewtui.errors import InvalidInputError, Problem, ReviewError
+from reviewtui.paths import data_dir
 
 if TYPE_CHECKING:
     from reviewtui.services.workspace import Store
+    from reviewtui.tui.screens.opening import Opening
 
 
 def end_with_server() -> None:
@@ -40,16 +42,19 @@ def end_with_server() -> None:
 
 
 def run_app(
-    store: Store,
+    store: Store | None,
     meeting_id: str | None,
     theme: str | None = None,
     overview: bool = False,
     watching: bool = False,
     contributing: bool = False,
     by: str | None = None,
+    opening: Opening | None = None,
 ) -> None:
     """Open the app (textual is imported only here); refuse without a terminal, where it
-    would write escape codes into a pipe and wait for keys that never come."""
+    would write escape codes into a pipe and wait for keys that never come. With an
+    ``opening`` (and no store yet) the meeting is drawn from its file first, and opened
+    after; what stops it is said here, as if it had stopped before the app."""
     if os.environ.get("TEXTUAL_DRIVER"):
         end_with_server()  # textual-serve's driver talks through pipes, for a browser
     elif not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -65,7 +70,7 @@ def run_app(
     from reviewtui.tui.app import ReviewApp
 
     order = date_order()  # a bad setting is said here, before the screen takes over
-    ReviewApp(
+    app = ReviewApp(
         store,
         meeting_id,
         by=by or acting_user(),
@@ -74,7 +79,11 @@ def run_app(
         overview_first=overview,
         watching=watching,
         contributing=contributing,
-    ).run()
+        opening=opening,
+    )
+    app.run()
+    if app.failure is not None:
+        raise app.failure
 
 
 @click.group()
@@ -108,7 +117,7 @@ def meeting_new(
     order: str,
 ) -> None:
     """Plan a meeting on SCORECARD (a file or an imported id) and print its id."""
-    from reviewtui.domain.agenda import AgendaOrder, format_seconds
+    from reviewtui.domain.agenda_terms import AgendaOrder, format_seconds
     from reviewtui.services.meetings import plan_meeting
     from reviewtui.services.scorecards import scorecard_from
 
@@ -182,11 +191,24 @@ def meeting_run(
     ctx: click.Context, meeting_id: str | None, theme: str | None, overview: bool
 ) -> None:
     """Open a meeting in the app (default: the latest unfinished one)."""
+    if meeting_id and (opening := _opening(ctx, meeting_id)):
+        run_app(None, meeting_id, theme, overview, opening=opening)
+        return
     from reviewtui.services.meetings import latest_unfinished
 
     store = store_from(ctx)
     chosen = store.meeting(meeting_id) if meeting_id else latest_unfinished(store)
     run_app(store, chosen.id, theme, overview)
+
+
+def _opening(ctx: click.Context, meeting_id: str) -> Opening | None:
+    """Open ``meeting_id`` in two steps if its file can be read as it is (most of the
+    time): its agenda is on the wall before the store and its models are loaded."""
+    from reviewtui.services.agenda_view import glance
+    from reviewtui.tui.screens.opening import Opening
+
+    seen = glance(data_dir(ctx.find_root().obj["data_dir"]), meeting_id)
+    return Opening(seen, lambda: store_from(ctx)) if seen is not None else None
 
 
 @meeting.command("list")

@@ -7,42 +7,12 @@ get more time than measures that are on track.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import ConfigDict, Field
 
+from reviewtui.domain.agenda_terms import AgendaKind, AgendaOrder, ItemProgress
 from reviewtui.domain.model import Model
 from reviewtui.domain.scorecard import Measure, Scorecard
 from reviewtui.domain.status import StatusLevel, StatusScheme
-
-
-class AgendaKind(StrEnum):
-    """What an agenda item is about."""
-
-    OPEN_ACTIONS = "open_actions"
-    MEASURE = "measure"
-    PARKING_LOT = "parking_lot"
-    WRAP_UP = "wrap_up"
-
-
-class AgendaOrder(StrEnum):
-    """How measures are ordered: the exceptions first, or as the scorecard lists them."""
-
-    EXCEPTIONS_FIRST = "exceptions"
-    SCORECARD = "scorecard"
-
-
-class ItemProgress(StrEnum):
-    """Where an agenda item stands, shown with a symbol and a word."""
-
-    PENDING = "pending"
-    DONE = "done"
-    SKIPPED = "skipped"
-
-    @property
-    def symbol(self) -> str:
-        """A symbol beside the word, never colour alone."""
-        return {"pending": "○", "done": "✔", "skipped": "↷"}[self.value]
 
 
 class AgendaItem(Model):
@@ -186,11 +156,3 @@ def _apportion(weights: list[float], total: int) -> list[int]:
     result = [s * SLOT for s in slots]
     result[-1] += extra
     return result
-
-
-def format_seconds(seconds: float) -> str:
-    """``754`` -> ``12:34``; an hour or more -> ``1:02:34``."""
-    whole = int(max(0, seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -189,3 +189,8 @@ def local_date(moment: dt.datetime) -> dt.date:
         return moment.astimezone().date()
     except OverflowError:
         return moment.date()
+
+
+def day_month(day: dt.date) -> str:
+    """``27 Nov``: the day without a leading zero, on every platform (no ``%-d``)."""
+    return f"{day.day} {day:%b}"

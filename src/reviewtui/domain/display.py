@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from reviewtui.domain.dates import day_month
 from reviewtui.domain.numbers import CURRENCIES, CURRENCY_SYMBOLS, format_compact, format_plain
 from reviewtui.domain.scorecard import Measure, PeriodValue
 from reviewtui.domain.status import Polarity
@@ -113,11 +114,6 @@ def due_text(due: dt.date | None, today: dt.date) -> str:
     if days > 0:
         return f"{when} (in {days} days)"
     return f"{when} ({-days} day{'s' * (days != -1)} overdue)"
-
-
-def day_month(day: dt.date) -> str:
-    """``27 Nov``: the day without a leading zero, on every platform (no ``%-d``)."""
-    return f"{day.day} {day:%b}"
 
 
 def long_date(day: dt.date | None) -> str:

@@ -7,7 +7,8 @@ from enum import StrEnum
 
 from pydantic import ConfigDict, Field
 
-from reviewtui.domain.agenda import AgendaItem, AgendaOrder
+from reviewtui.domain.agenda import AgendaItem
+from reviewtui.domain.agenda_terms import AgendaOrder
 from reviewtui.domain.model import Model
 from reviewtui.domain.text import Title
 

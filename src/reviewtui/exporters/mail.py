@@ -11,7 +11,7 @@ from email.utils import format_datetime, formataddr, getaddresses, parseaddr
 
 from reviewtui.config import load_config
 from reviewtui.domain.capture import CapturedItem
-from reviewtui.domain.display import day_month
+from reviewtui.domain.dates import day_month
 from reviewtui.domain.scorecard import slugify
 from reviewtui.domain.text import parse_email
 from reviewtui.errors import ReviewError

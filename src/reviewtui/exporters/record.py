@@ -6,7 +6,8 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from reviewtui.domain.agenda import AgendaItem, AgendaKind
+from reviewtui.domain.agenda import AgendaItem
+from reviewtui.domain.agenda_terms import AgendaKind
 from reviewtui.domain.capture import OUTCOMES, ActionStatus, CapturedItem, ItemKind
 from reviewtui.domain.display import format_value, target_text, variance_text
 from reviewtui.domain.freshness import stale_since

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reviewtui.domain.agenda import ItemProgress
+from reviewtui.domain.agenda_terms import ItemProgress
 from reviewtui.domain.capture import ActionStatus, Change, ItemKind
 from reviewtui.domain.meeting import Meeting, MeetingState
 from reviewtui.errors import ReviewError

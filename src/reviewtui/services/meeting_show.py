@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reviewtui.domain.agenda import AgendaKind, format_seconds
+from reviewtui.domain.agenda_terms import AgendaKind, format_seconds
 from reviewtui.domain.review import changes_since, is_overdue
 from reviewtui.services.item_json import item_json
 from reviewtui.services.session import MeetingSession

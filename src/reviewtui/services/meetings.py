@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reviewtui.domain.agenda import (
-    AgendaItem,
-    AgendaKind,
-    AgendaOrder,
-    ItemProgress,
-    build_agenda,
-    is_worst,
-)
+from reviewtui.domain.agenda import AgendaItem, build_agenda, is_worst
+from reviewtui.domain.agenda_terms import AgendaKind, AgendaOrder, ItemProgress
 from reviewtui.domain.meeting import Meeting, MeetingState, StatusSnapshot, length_problem
 from reviewtui.domain.revise import revised
 from reviewtui.domain.scorecard import Scorecard

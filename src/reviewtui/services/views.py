@@ -10,20 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from reviewtui.domain.agenda import AgendaKind
+from reviewtui.domain.agenda_terms import KIND_SYMBOL
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind, outcome_label
-from reviewtui.domain.display import day_month, due_text, format_value, target_text, variance_text
+from reviewtui.domain.dates import day_month
+from reviewtui.domain.display import due_text, format_value, target_text, variance_text
 from reviewtui.domain.freshness import stale_since
 from reviewtui.domain.meeting import MeetingState
 from reviewtui.domain.status import StatusLevel
 from reviewtui.domain.trend import Trend, trend, trend_values
+from reviewtui.services.agenda_view import AgendaRow
 from reviewtui.services.session import MeetingSession
 
 HISTORY_PERIODS = 6
 LINES_SHOWN = 6
 """Open actions and last time's items listed under a measure (the rest are counted: a
 measure with 1,000 open actions must not become 1,000 lines on the wall)."""
-KIND_SYMBOL = {AgendaKind.OPEN_ACTIONS: "↺", AgendaKind.PARKING_LOT: "◧", AgendaKind.WRAP_UP: "⚑"}
 
 
 @dataclass(frozen=True)
@@ -50,29 +51,6 @@ class ClockFigures:
     def meeting_over(self) -> float:
         """Seconds beyond the meeting's length (0 within it)."""
         return max(0.0, self.meeting_used - self.meeting_box)
-
-
-@dataclass(frozen=True)
-class AgendaRow:
-    """One agenda item as the agenda list shows it."""
-
-    key: str
-    title: str
-    marker: str
-    """``▶`` on the current item, else its progress symbol (``○ ✔ ↷``)."""
-    status: StatusLevel | None
-    """The measure's status, for measure items."""
-    kind_symbol: str
-    used: float
-    timebox: int
-    current: bool
-    carried: bool = False
-    """Skipped or not reached at the previous meeting."""
-
-    @property
-    def over(self) -> bool:
-        """Whether this item used more than its timebox."""
-        return self.used > self.timebox and self.used >= 1
 
 
 @dataclass(frozen=True)

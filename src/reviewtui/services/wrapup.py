@@ -6,7 +6,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reviewtui.domain.agenda import AgendaKind, ItemProgress, is_worst
+from reviewtui.domain.agenda import is_worst
+from reviewtui.domain.agenda_terms import AgendaKind, ItemProgress
 from reviewtui.domain.capture import ActionStatus, CapturedItem, ItemKind
 from reviewtui.services.session import MeetingSession
 

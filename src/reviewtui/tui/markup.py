@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.markup import escape
 from textual.widgets import Static
 
-from reviewtui.domain.status import StatusLevel
+if TYPE_CHECKING:  # the first frame draws agenda rows before pydantic is imported
+    from reviewtui.domain.status import StatusLevel
+    from reviewtui.services.agenda_view import Mark
 
 TOKENS = {"success", "warning", "error", "accent", "primary", "secondary"}
 
 
-def colour_of(level: StatusLevel) -> str:
+def colour_of(level: Mark) -> str:
     """The theme variable (or hex) a status level is drawn in."""
     if level.color in TOKENS:
         return f"${level.color}"

@@ -6,7 +6,8 @@ owns it, or no action on it, holds the meeting for a moment before it moves on.
 
 from __future__ import annotations
 
-from reviewtui.domain.agenda import AgendaItem, AgendaKind, ItemProgress, is_worst
+from reviewtui.domain.agenda import AgendaItem, is_worst
+from reviewtui.domain.agenda_terms import AgendaKind, ItemProgress
 from reviewtui.services.session.clock import MeetingClock
 from reviewtui.services.session.history import Change, History
 from reviewtui.services.session.state import SessionState

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviewtui.domain.agenda import AgendaKind, ItemProgress
+from reviewtui.domain.agenda_terms import AgendaKind, ItemProgress
 from reviewtui.domain.capture import ItemKind
 from reviewtui.domain.meeting import MeetingState
 from reviewtui.errors import ReviewError

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem
-from reviewtui.domain.display import day_month
+from reviewtui.domain.dates import day_month
 from reviewtui.domain.meeting import Meeting
 from reviewtui.domain.review import review_outcome
 from reviewtui.errors import ReviewError

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from textual.widgets import ContentSwitcher, Static
 
-from reviewtui.domain.agenda import AgendaKind
+from reviewtui.domain.agenda_terms import AgendaKind
 from reviewtui.domain.capture import ItemKind
-from reviewtui.domain.display import day_month
 from reviewtui.services.views import (
     agenda_row,
     agenda_rows,
@@ -21,8 +20,9 @@ from reviewtui.services.views import (
     review_rows,
 )
 from reviewtui.services.wrapup import wrap_up
-from reviewtui.tui.markup import safe, set_text
+from reviewtui.tui.markup import set_text
 from reviewtui.tui.screens.closing import ClosingScreen
+from reviewtui.tui.screens.opening import FINALIZED_NOTE, meeting_heading
 from reviewtui.tui.widgets.agenda_list import AgendaList
 from reviewtui.tui.widgets.captured_list import CapturedList
 from reviewtui.tui.widgets.clock_bar import ClockBar
@@ -99,14 +99,13 @@ class DrawingScreen(ClosingScreen):
         session = self.session
         meeting = session.meeting
         position = f"{meeting.current + 1}/{len(meeting.agenda)}"
-        lock = " · [b]■ FINALIZED, read-only (O reopens)[/b]" if session.read_only else ""
+        lock = FINALIZED_NOTE if session.read_only else ""
         if session.state.watching:
             adds = session.state.adds_items
             lock = " · [b]◉ WATCHING[/b] " + ("(may add items)" if adds else "(read-only)")
         set_text(
             self.query_one("#meeting-header", Static),
-            f"[b]{safe(meeting.title)}[/b] · {safe(meeting.id)} · {day_month(meeting.date)} "
-            f"{meeting.date.year} · item {position}{lock}",
+            meeting_heading(meeting.title, meeting.id, meeting.date, position, lock),
         )
 
     def _hint(self, keys: str) -> str:

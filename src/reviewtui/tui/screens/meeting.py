@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.widgets import ContentSwitcher, Static
 
-from reviewtui.domain.agenda import AgendaKind
+from reviewtui.domain.agenda_terms import AgendaKind
 from reviewtui.domain.capture import ItemKind
 from reviewtui.domain.dates import DateOrder
 from reviewtui.errors import ReviewError
@@ -27,6 +27,7 @@ from reviewtui.services.workspace import Store
 from reviewtui.services.wrapup import wrap_up
 from reviewtui.tui.screens.dialogs import ConfirmScreen
 from reviewtui.tui.screens.drawing import DrawingScreen
+from reviewtui.tui.screens.opening import NARROW
 from reviewtui.tui.screens.overview import OverviewScreen
 from reviewtui.tui.widgets.agenda_list import AgendaList
 from reviewtui.tui.widgets.ask_dock import AskDock
@@ -40,8 +41,6 @@ from reviewtui.tui.widgets.wrapup_view import WrapUpView
 
 WATCH_SECONDS = 0.5
 """How often the screen looks for changes made by other processes."""
-NARROW = 100
-"""Below this width the agenda is one key (g) away instead of always shown."""
 WRITES = {"capture", "skip", "rate", "finalize", "redo"}
 WATCHER_KEYS = {"keys", "overview"}
 """What a watcher may press: look, never change."""

@@ -13,8 +13,8 @@ from textual import on
 from textual.message import Message
 
 from reviewtui.domain.capture import ActionStatus, CapturedItem
-from reviewtui.domain.dates import DATE_FORMS, DateFormatError, parse_due
-from reviewtui.domain.display import day_month, due_text
+from reviewtui.domain.dates import DATE_FORMS, DateFormatError, day_month, parse_due
+from reviewtui.domain.display import due_text
 from reviewtui.services.stories import story
 from reviewtui.tui.screens.dialogs import StoryScreen
 from reviewtui.tui.screens.items import ItemsScreen

@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from reviewtui import __version__
-from reviewtui.domain.agenda import AgendaOrder
+from reviewtui.domain.agenda_terms import AgendaOrder
 from reviewtui.domain.dates import DateFormatError, parse_due
 from reviewtui.domain.meeting import MeetingState, length_problem
 from reviewtui.domain.scorecard import Scorecard

@@ -11,8 +11,8 @@ from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reviewtui.domain.agenda import format_seconds
-from reviewtui.services.views import AgendaRow
+from reviewtui.domain.agenda_terms import format_seconds
+from reviewtui.services.agenda_view import AgendaRow
 from reviewtui.tui.markup import colour_of, safe
 
 CONTEXT_ROWS = 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from reviewtui.domain.agenda import format_seconds
+from reviewtui.domain.agenda_terms import format_seconds
 from reviewtui.services.views import ClockFigures
 from reviewtui.tui.markup import set_text
 

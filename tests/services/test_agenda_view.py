@@ -73,6 +73,18 @@ def test_a_finalized_meeting_says_so(store: Store, demo_meeting: str) -> None:
     assert seen is not None and seen.finalized
 
 
+def test_without_an_id_it_is_the_newest_meeting_not_finalized(
+    store: Store, demo_meeting: str
+) -> None:
+    root = store.data.root
+    seen = glance(root, None)
+    assert seen is not None and seen.id == demo_meeting == "M-2"  # M-1 is finalized
+    finalize(store, store.meeting(demo_meeting))
+    assert glance(root, None) is None  # none left: the usual way says what to do
+    (root / "meetings" / "M-3.json").write_text("{ damaged")
+    assert glance(root, None) is None  # the usual way skips it, and says so
+
+
 def test_what_cannot_be_read_raw_gives_up(store: Store, demo_meeting: str) -> None:
     root = store.data.root
     assert glance(root, "M-99") is None

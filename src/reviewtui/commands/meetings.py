@@ -191,8 +191,8 @@ def meeting_run(
     ctx: click.Context, meeting_id: str | None, theme: str | None, overview: bool
 ) -> None:
     """Open a meeting in the app (default: the latest unfinished one)."""
-    if meeting_id and (opening := _opening(ctx, meeting_id)):
-        run_app(None, meeting_id, theme, overview, opening=opening)
+    if opening := _opening(ctx, meeting_id):
+        run_app(None, opening.glance.id, theme, overview, opening=opening)
         return
     from reviewtui.services.meetings import latest_unfinished
 
@@ -201,9 +201,10 @@ def meeting_run(
     run_app(store, chosen.id, theme, overview)
 
 
-def _opening(ctx: click.Context, meeting_id: str) -> Opening | None:
-    """Open ``meeting_id`` in two steps if its file can be read as it is (most of the
-    time): its agenda is on the wall before the store and its models are loaded."""
+def _opening(ctx: click.Context, meeting_id: str | None) -> Opening | None:
+    """Open ``meeting_id`` (None: the latest unfinished) in two steps if its file can be
+    read as it is (most of the time): its agenda is on the wall before the store and its
+    models are loaded."""
     from reviewtui.services.agenda_view import glance
     from reviewtui.tui.screens.opening import Opening
 

@@ -87,18 +87,28 @@ class MeetingGlance:
         return self.rows[self.current]
 
 
-def glance(root: Path, meeting_id: str) -> MeetingGlance | None:
-    """The meeting as stored in data dir ``root``, read raw; None if anything is missing,
-    unreadable or not as this version writes it (the full load then says why)."""
+def glance(root: Path, meeting_id: str | None) -> MeetingGlance | None:
+    """Meeting ``meeting_id`` (None: the newest one not finalized, as ``meeting run``
+    picks) as stored in data dir ``root``, read raw; None if anything on the way is
+    missing, unreadable or not as this version writes it (the full load then says why)."""
     try:
         meta = read_json_document(root / layout.META_FILE)
         if meta is None or meta.get("schema_version") != layout.SCHEMA_VERSION:
             return None
-        document = layout.read_document(layout.meeting_file(root, meeting_id))
-        stored = layout.record(document, layout.MEETING_TABLE)
-        return _glance_of(stored) if stored is not None else None
+        if meeting_id is not None:
+            return _glance_at(layout.meeting_file(root, meeting_id))
+        for path in reversed(layout.meeting_files(root)):
+            seen = _glance_at(path)
+            if seen is None or not seen.finalized:
+                return seen
+        return None
     except (ReviewError, OSError):
         return None
+
+
+def _glance_at(path: Path) -> MeetingGlance | None:
+    stored = layout.record(layout.read_document(path), layout.MEETING_TABLE)
+    return _glance_of(stored) if stored is not None else None
 
 
 def _glance_of(stored: dict[str, Any]) -> MeetingGlance | None:

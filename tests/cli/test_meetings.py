@@ -131,6 +131,12 @@ def test_meeting_run_with_an_id_draws_the_meeting_from_its_file_first(
     assert opening.glance.id == "M-1" and opening.glance.rows[0].current
     assert opening.open_store().meeting("M-1").id == "M-1"
 
+    assert run(root, "watch", "--capture").exit_code == 0  # the latest unfinished
+    watched = calls[1]
+    assert watched["args"][:2] == (None, "M-1") and watched["opening"].glance.id == "M-1"
+    assert watched["watching"] and watched["contributing"]
+    del calls[1]
+
     (root / "meetings" / "M-1.json").write_text("{ not json")
     result = run(root, "meeting", "run", "M-1")
     assert result.exit_code == 1 and "is damaged" in result.output

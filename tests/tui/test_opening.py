@@ -23,7 +23,7 @@ SIZE = (120, 36)
 
 
 def opening_app(
-    root: Path, clock: FixedClock, meeting_id: str, seen: dict[str, object]
+    root: Path, clock: FixedClock, meeting_id: str, seen: dict[str, object], watching: bool = False
 ) -> ReviewApp:
     """The app as ``reviewtui meeting run ID`` makes it: no store, the meeting's glance."""
     found = glance(root, meeting_id)
@@ -37,7 +37,8 @@ def opening_app(
         seen["held"] = len(app.held or [])
         return Store(root, clock)
 
-    app = ReviewApp(None, meeting_id, cursor_blink=False, opening=Opening(found, open_store))
+    opening = Opening(found, open_store)
+    app = ReviewApp(None, meeting_id, cursor_blink=False, watching=watching, opening=opening)
     return app
 
 
@@ -57,6 +58,19 @@ async def test_the_meeting_is_on_screen_before_it_is_loaded(
         assert app.held is None
         await pilot.press("right")
         assert screen.session.meeting.current == 1
+
+
+async def test_a_watcher_sees_it_is_watching_from_the_first_frame(
+    store: Store, clock: FixedClock, demo_meeting: str
+) -> None:
+    seen: dict[str, object] = {}
+    app = opening_app(store.data.root, clock, demo_meeting, seen, watching=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "◉ WATCHING (read-only)" in str(seen["heading"])
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen) and screen.session.state.watching
+        assert "◉ WATCHING (read-only)" in str(screen.query_one("#meeting-header").render())
 
 
 async def test_keys_typed_while_it_opens_reach_the_meeting_in_order(

@@ -173,6 +173,17 @@ def watch(
     second of each save. Over SSH it puts the meeting on a second screen or a laptop.
     With --capture, a d i n add items to the item the champion is on (nothing else).
     """
+    if opening := _opening(ctx, meeting_id):
+        run_app(
+            None,
+            opening.glance.id,
+            theme,
+            watching=True,
+            contributing=contributing,
+            by=by,
+            opening=opening,
+        )
+        return
     from reviewtui.services.meetings import latest_unfinished
 
     store = store_from(ctx)

@@ -141,7 +141,7 @@ class ReviewApp(App[None]):
         for problem in self.theme_problems:
             self.notify(problem, title="Theme file skipped", severity="warning", timeout=10)
         if self.opening is not None:
-            self.push_screen(OpeningScreen(self.opening.glance))
+            self.push_screen(OpeningScreen(self.opening.glance, self.watching, self.contributing))
             self.call_after_refresh(self._finish_opening, self.opening)
         else:
             if not (self.meeting_id and self.open_meeting(self.meeting_id)):

@@ -22,7 +22,7 @@ from reviewtui.services.views import (
 from reviewtui.services.wrapup import wrap_up
 from reviewtui.tui.markup import set_text
 from reviewtui.tui.screens.closing import ClosingScreen
-from reviewtui.tui.screens.opening import FINALIZED_NOTE, meeting_heading
+from reviewtui.tui.screens.opening import FINALIZED_NOTE, meeting_heading, watching_note
 from reviewtui.tui.widgets.agenda_list import AgendaList
 from reviewtui.tui.widgets.captured_list import CapturedList
 from reviewtui.tui.widgets.clock_bar import ClockBar
@@ -101,8 +101,7 @@ class DrawingScreen(ClosingScreen):
         position = f"{meeting.current + 1}/{len(meeting.agenda)}"
         lock = FINALIZED_NOTE if session.read_only else ""
         if session.state.watching:
-            adds = session.state.adds_items
-            lock = " · [b]◉ WATCHING[/b] " + ("(may add items)" if adds else "(read-only)")
+            lock = watching_note(session.state.adds_items)
         set_text(
             self.query_one("#meeting-header", Static),
             meeting_heading(meeting.title, meeting.id, meeting.date, position, lock),

@@ -34,6 +34,11 @@ NARROW = 100
 FINALIZED_NOTE = " · [b]■ FINALIZED, read-only (O reopens)[/b]"
 
 
+def watching_note(adds_items: bool) -> str:
+    """The title line's ending for someone following the meeting (``reviewtui watch``)."""
+    return " · [b]◉ WATCHING[/b] " + ("(may add items)" if adds_items else "(read-only)")
+
+
 def meeting_heading(title: str, meeting_id: str, date: dt.date, position: str, note: str) -> str:
     """The meeting screen's title line: meeting, id, date, ``item 3/23``, then ``note``."""
     return (
@@ -56,17 +61,18 @@ class OpeningScreen(Screen[None]):
 
     AUTO_FOCUS = None
 
-    def __init__(self, glance: MeetingGlance) -> None:
+    def __init__(self, glance: MeetingGlance, watching: bool = False, adds: bool = False) -> None:
         super().__init__()
         self.glance = glance
+        self.note = watching_note(adds) if watching else FINALIZED_NOTE if glance.finalized else ""
 
     def compose(self) -> ComposeResult:
         """The meeting screen's layout: header, clock line, agenda beside the item, footer."""
         seen = self.glance
         position = f"{seen.current + 1}/{len(seen.rows)}"
-        note = FINALIZED_NOTE if seen.finalized else ""
         yield Static(
-            meeting_heading(seen.title, seen.id, seen.date, position, note), id="meeting-header"
+            meeting_heading(seen.title, seen.id, seen.date, position, self.note),
+            id="meeting-header",
         )
         yield Static("◷ Opening the meeting…", id="clock")
         with Horizontal(id="body"):

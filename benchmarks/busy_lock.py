@@ -11,7 +11,8 @@ froze), through three things a champion does:
 - pressing → to step on.
 
 Prints the worst stall of each and what the screen said. A command in the shell waits
-up to 15 s for the lock; the screen should give up after about a second.
+up to 15 s for the lock; the screen should never stop for a capture (its line waits and
+says so) and give up on a step after about a second.
 
     python benchmarks/busy_lock.py [--hold 3]
 """

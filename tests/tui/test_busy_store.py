@@ -18,6 +18,7 @@ from reviewtui.errors import LockTimeoutError
 from reviewtui.store.repository import Store
 from reviewtui.tui.app import LOCK_WAIT_SECONDS
 from reviewtui.tui.screens.meeting import MeetingScreen
+from reviewtui.tui.widgets import capture_dock
 from reviewtui.tui.widgets.dock_input import DockInput
 from tests.locking import let_go, lock_held
 from tests.tui.meeting_app import SIZE, app_for, screen_of
@@ -41,23 +42,61 @@ async def open_then_locked(
             yield pilot, screen_of(app), holder, notes
 
 
-async def test_a_capture_while_another_process_writes_is_kept_and_saved_after(
+async def test_a_capture_while_another_process_writes_waits_on_its_line_not_the_screen(
     store: Store, demo_meeting: str
 ) -> None:
-    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, _):
+    """Enter says it will save once the other process has written, the screen goes on,
+    and the item is saved (and only then shown as saved) as soon as the lock is free."""
+    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, notes):
         assert screen.session.store.data.lock_wait == LOCK_WAIT_SECONDS  # not a command's 15 s
         await pilot.press("n", *"Ring buyers")
         started = time.monotonic()
         await pilot.press("enter")
-        assert time.monotonic() - started < LOCK_WAIT_SECONDS + 3  # gave up, did not hang
+        assert time.monotonic() - started < 0.5  # nothing waited for the lock
+        preview = str(screen.query_one("#capture-preview", Static).render())
+        assert "Saving as soon as another reviewtui process has written" in preview
+        assert screen.capture_line.is_open
+        await pilot.pause(0.3)  # still held: still waiting, the line still open
+        assert screen.capture_line.is_open and "Not saved" not in [n.title for n in notes]
+        let_go(lock_holder)
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if not screen.capture_line.is_open:
+                break
+        assert saved_texts(store, demo_meeting) == ["Ring buyers"]
+        assert [n.title for n in notes][-1] == "Saved to disk"
+
+
+async def test_a_capture_waits_as_long_as_a_command_then_says_why(
+    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(capture_dock, "WAIT_TO_SAVE_SECONDS", 0.3)
+    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, _):
+        await pilot.press("n", *"Ring buyers", "enter")
+        await pilot.pause(0.6)
         preview = str(screen.query_one("#capture-preview", Static).render())
         assert "Not saved" in preview and "another reviewtui process is writing" in preview
         assert screen.query_one("#capture-entry", DockInput).value == "Ring buyers"
         let_go(lock_holder)
-        assert saved_texts(store, demo_meeting) == []
+        await pilot.pause(0.3)
+        assert saved_texts(store, demo_meeting) == []  # gave up: nothing behind the screen
         await pilot.press("enter")  # the same line, tried again
         await pilot.pause()
         assert saved_texts(store, demo_meeting) == ["Ring buyers"]
+
+
+async def test_esc_while_a_capture_waits_keeps_it_as_a_draft(
+    store: Store, demo_meeting: str
+) -> None:
+    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, _):
+        await pilot.press("n", *"Ring buyers", "enter", "enter", "escape")
+        assert not screen.capture_line.is_open
+        let_go(lock_holder)
+        await pilot.pause(0.4)
+        assert saved_texts(store, demo_meeting) == []  # no retry saved it behind Esc
+        screen._tick()  # the drafts' save, now the lock is free
+        drafts = Store(store.data.root).meeting(demo_meeting).drafts
+        assert [d.text for d in drafts.values()] == ["Ring buyers"]
 
 
 async def test_a_step_that_cannot_be_saved_is_not_made(store: Store, demo_meeting: str) -> None:

@@ -120,7 +120,8 @@ class ItemsScreen(Screen[None]):
             number = editing.number
 
             def save(entry: Capture) -> Saved:
-                return session.captures.edit(number, entry)
+                with session.store.not_waiting_for_writers():  # the line waits, not the screen
+                    return session.captures.edit(number, entry)
 
         else:
             key = new_draft_key(current.key, kind)
@@ -129,7 +130,8 @@ class ItemsScreen(Screen[None]):
             )
 
             def save(entry: Capture) -> Saved:
-                return add(entry, key)
+                with session.store.not_waiting_for_writers():  # the line waits, not the screen
+                    return add(entry, key)
 
         def closed(saved: Saved | None, left: Draft) -> None:
             self._capture_closed(key, editing, saved, left)

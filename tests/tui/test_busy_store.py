@@ -16,9 +16,9 @@ from reviewtui.domain.agenda_terms import ItemProgress
 from reviewtui.domain.meeting import MeetingState
 from reviewtui.errors import LockTimeoutError
 from reviewtui.store.repository import Store
+from reviewtui.tui import busy
 from reviewtui.tui.app import LOCK_WAIT_SECONDS
 from reviewtui.tui.screens.meeting import MeetingScreen
-from reviewtui.tui.widgets import capture_dock
 from reviewtui.tui.widgets.dock_input import DockInput
 from tests.locking import let_go, lock_held
 from tests.tui.meeting_app import SIZE, app_for, screen_of
@@ -70,7 +70,7 @@ async def test_a_capture_while_another_process_writes_waits_on_its_line_not_the_
 async def test_a_capture_waits_as_long_as_a_command_then_says_why(
     store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(capture_dock, "WAIT_TO_SAVE_SECONDS", 0.3)
+    monkeypatch.setattr(busy, "WAIT_SECONDS", 0.3)
     async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, _):
         await pilot.press("n", *"Ring buyers", "enter")
         await pilot.pause(0.6)
@@ -99,20 +99,45 @@ async def test_esc_while_a_capture_waits_keeps_it_as_a_draft(
         assert [d.text for d in drafts.values()] == ["Ring buyers"]
 
 
-async def test_a_step_that_cannot_be_saved_is_not_made(store: Store, demo_meeting: str) -> None:
+async def test_a_step_while_another_process_writes_is_made_once_it_is_done(
+    store: Store, demo_meeting: str
+) -> None:
+    """The screen stays where the disk is (and says why) until the step is saved; then it
+    moves on by itself. Nothing waits on the screen's thread meanwhile."""
     async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, notes):
-        store.wait_for_writers_at_most(0.2)
         session = screen.session
+        started = time.monotonic()
         await pilot.press("right")
+        assert time.monotonic() - started < 0.5
         assert session.meeting.current == 0  # still on the item shown
         assert session.current.progress is ItemProgress.PENDING  # not marked done either
-        assert [n.title for n in notes] == ["Not saved"]
-        assert "another reviewtui process is writing" in notes[0].message
+        assert [n.title for n in notes] == ["Not moved yet"]
+        await pilot.pause(0.3)
+        assert session.meeting.current == 0 and len(notes) == 1  # said once
         let_go(lock_holder)
-        await pilot.press("right")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if session.meeting.current == 1:
+                break
         assert session.meeting.current == 1
         on_disk = Store(store.data.root).meeting(demo_meeting)
         assert on_disk.current == 1 and on_disk.agenda[0].progress is ItemProgress.DONE
+
+
+async def test_a_step_waits_as_long_as_a_command_then_is_not_made(
+    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(busy, "WAIT_SECONDS", 0.3)
+    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, notes):
+        await pilot.press("right")
+        await pilot.pause(0.6)
+        assert [n.title for n in notes] == ["Not moved yet", "Not saved"]
+        assert "another reviewtui process is writing" in notes[1].message
+        let_go(lock_holder)
+        await pilot.pause(0.3)
+        assert screen.session.meeting.current == 0  # given up: not made behind the screen
+        await pilot.press("right")
+        assert screen.session.meeting.current == 1
 
 
 async def test_saves_nobody_asked_for_say_once_that_they_wait(

@@ -52,20 +52,30 @@ class ItemsScreen(Screen[None]):
 
     _waiting_said = False
 
-    def _safely(self, work: Callable[[], object], background: bool = False) -> bool:
+    def _safely(
+        self,
+        work: Callable[[], object],
+        background: bool = False,
+        when_busy: Callable[[], bool] | None = None,
+    ) -> bool:
         """Run a store operation; a ReviewError becomes a notification, never a crash.
 
         A ``background`` save (drafts each second while typing, the clock) that finds
         another process writing says so once, not every tick, and is tried again on the
         next: what it saves stays in memory meanwhile. It does not wait for the lock:
-        waiting each second, the screen would hardly ever be drawn."""
+        waiting each second, the screen would hardly ever be drawn. Nor does one with
+        ``when_busy``: that is called instead, and says (True) that it will try again."""
         waiting = (
-            self.session.store.not_waiting_for_writers() if background else contextlib.nullcontext()
+            self.session.store.not_waiting_for_writers()
+            if background or when_busy
+            else contextlib.nullcontext()
         )
         try:
             with waiting:
                 work()
         except LockTimeoutError as error:
+            if when_busy is not None and when_busy():
+                return False
             if not background:
                 self.notify(str(error), title="Not saved", severity="warning", timeout=8)
             elif not self._waiting_said:

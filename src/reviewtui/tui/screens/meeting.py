@@ -25,6 +25,7 @@ from reviewtui.services.views import (
 )
 from reviewtui.services.workspace import Store
 from reviewtui.services.wrapup import wrap_up
+from reviewtui.tui.busy import WhileBusy
 from reviewtui.tui.screens.dialogs import ConfirmScreen
 from reviewtui.tui.screens.drawing import DrawingScreen
 from reviewtui.tui.screens.opening import NARROW
@@ -39,6 +40,7 @@ from reviewtui.tui.widgets.measure_view import MeasureView
 from reviewtui.tui.widgets.review_table import ReviewTable
 from reviewtui.tui.widgets.wrapup_view import WrapUpView
 
+STEP_WAITING = "⧗ Moving on as soon as another reviewtui process has written"
 WATCH_SECONDS = 0.5
 """How often the screen looks for changes made by other processes."""
 WRITES = {"capture", "skip", "rate", "finalize", "redo"}
@@ -86,6 +88,8 @@ class MeetingScreen(DrawingScreen):
         self.date_order = date_order
         self._warned_key: str | None = None
         self._warning: Notification | None = None
+        self._stepping = WhileBusy(self)
+        """A step waiting for another process's write."""
         self._started = False
         self._ticks = 0
         self._keys_state: tuple[AgendaKind, bool] | None = None
@@ -243,7 +247,10 @@ class MeetingScreen(DrawingScreen):
             return
         if not 0 <= index < len(self.session.meeting.agenda):
             return
-        if self._safely(lambda: self.session.agenda.go_to(index)):
+        if self._safely(
+            lambda: self.session.agenda.go_to(index), when_busy=lambda: self._go_later(index)
+        ):
+            self._stepping.done()
             self._warned_key = None
             if self._warning is not None:
                 # Moved on: the warning is answered. Left up for its 10 s, they piled up
@@ -252,6 +259,16 @@ class MeetingScreen(DrawingScreen):
                 self.app._unnotify(self._warning)
                 self._warning = None
             self.refresh_all(focus=True)
+
+    def _go_later(self, index: int) -> bool:
+        """Another process is writing: move on as soon as it is done (a step pressed
+        meanwhile replaces this one); the screen stays where the disk is until then."""
+        first = not self._stepping.waiting
+        if not self._stepping.again(lambda: self._go(index)):
+            return False  # waited as long as a command would: said as not saved
+        if first:
+            self.notify(STEP_WAITING, title="Not moved yet", severity="warning", timeout=3)
+        return True
 
     def action_skip(self) -> None:
         """Skip this item."""

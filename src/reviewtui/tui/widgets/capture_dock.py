@@ -5,21 +5,19 @@ locked data dir) the error is shown here and nothing typed is lost. Closed witho
 saving, what was typed is handed back as a draft, and comes back when it opens again.
 
 While another reviewtui process is writing (it holds the data dir's lock), the line says
-so and tries again every :data:`RETRY_SECONDS` for as long as a command would wait: the
+so and tries again (:mod:`reviewtui.tui.busy`) for as long as a command would wait: the
 screen goes on (the clock, what others change), nothing waits on it, and Esc still
 keeps what was typed as a draft.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
 from reviewtui.domain.capture import CapturedItem, ItemKind
@@ -29,14 +27,12 @@ from reviewtui.domain.people import match_person
 from reviewtui.errors import LockTimeoutError, ReviewError
 from reviewtui.services.session import Capture, Saved
 from reviewtui.services.session.entry import Context, read_fields
+from reviewtui.tui.busy import WhileBusy
 from reviewtui.tui.markup import safe
 from reviewtui.tui.widgets.captured_list import KIND_LABEL
 from reviewtui.tui.widgets.dock_input import DockInput
 from reviewtui.tui.widgets.docked_line import DockedLine
 
-RETRY_SECONDS = 0.1
-WAIT_TO_SAVE_SECONDS = 15.0
-"""How long a save keeps trying while another process writes: a command's wait."""
 WAITING = (
     "[bold $warning]⧗ Saving as soon as another reviewtui process has written[/] "
     "(Esc keeps it as a draft)"
@@ -95,14 +91,12 @@ class CaptureDock(DockedLine):
             yield DockInput(id="capture-due", placeholder="fri, +2w, 31/12, end of month")
         yield Static(id="capture-preview")
 
-    _waiting_since: float | None = None
-    """When a save first found another process writing (None: not waiting)."""
-    _retrying: Timer | None = None
+    _busy: WhileBusy | None = None
 
     def open(self, request: CaptureRequest) -> None:
         """Show the line for ``request``, the draft (or the item edited) in its fields."""
         self.request = request
-        self._waiting_since = None
+        self.busy.done()
         kind, editing = request.kind, request.editing
         verb = f"Edit {editing.ref}" if editing else "New"
         self.query_one("#capture-title", Label).update(
@@ -189,33 +183,31 @@ class CaptureDock(DockedLine):
         try:
             saved = request.save(reading.entry)
         except LockTimeoutError as error:
-            if self._still_waiting():
+            if self.busy.again(lambda: self._retry(request)):
                 preview.update(WAITING)
-                if self._retrying is not None:
-                    self._retrying.stop()  # Enter pressed again: one retry, not two
-                self._retrying = self.set_timer(RETRY_SECONDS, lambda: self._retry(request))
                 return
             self._not_saved(preview, error)
             return
         except ReviewError as error:
             self._not_saved(preview, error)
             return
+        self.busy.done()
         self._close(saved)
 
-    def _still_waiting(self) -> bool:
-        """Whether a save that found another process writing may try again."""
-        now = time.monotonic()
-        if self._waiting_since is None:
-            self._waiting_since = now
-        return now - self._waiting_since < WAIT_TO_SAVE_SECONDS
+    @property
+    def busy(self) -> WhileBusy:
+        """The save waiting for another process's write, if any."""
+        if self._busy is None:
+            self._busy = WhileBusy(self)
+        return self._busy
 
     def _retry(self, request: CaptureRequest) -> None:
         """Try the waiting save again, unless the line was closed (or reopened) since."""
-        if self.request is request and self._waiting_since is not None:
+        if self.request is request and self.busy.waiting:
             self.submit()
 
     def _not_saved(self, preview: Static, error: ReviewError) -> None:
-        self._waiting_since = None
+        self.busy.done()
         preview.update(f"[bold $error]✖ Not saved: {safe(error)}[/] (Esc keeps it as a draft)")
         self.app.bell()
 
@@ -227,6 +219,7 @@ class CaptureDock(DockedLine):
         request, left = self.request, self.draft()
         left = Draft() if left == self._start else left
         self.request = None
+        self.busy.done()  # closed: a save still waiting is called off
         self.hide_line()
         if request is not None:
             request.closed(saved, left)

@@ -8,6 +8,7 @@ import json
 from click.testing import CliRunner, Result
 
 from reviewtui.cli import cli
+from reviewtui.domain.clock import FixedClock
 from reviewtui.store.repository import Store
 from tests.exporters.mailbox import Mailbox
 
@@ -42,3 +43,27 @@ def test_the_minutes_reach_everyone_once_present_or_absent(
     assert again["sent"] == [] and sorted(again["already_sent"]) == sorted(summary["sent"])
     followups = email(store, finished, port)  # the follow-ups are other messages
     assert followups.exit_code == 0 and "✔ sent to" in followups.output
+
+
+def test_sending_the_minutes_again_later_sends_nothing_twice(
+    store: Store, finished: str, smtp: tuple[Mailbox, int], clock: FixedClock
+) -> None:
+    """The minutes say when they were made (to the minute): a second `email --minutes`
+    a while later still finds each message sent (it once mailed everyone again when
+    the two runs fell in different minutes)."""
+    mailbox, port = smtp
+
+    def send_minutes() -> dict[str, list[str]]:
+        args = ["--data-dir", str(store.data.root), "email", finished, "--minutes", "--json"]
+        result = CliRunner().invoke(
+            cli, [*args, "--smtp", f"127.0.0.1:{port}"], obj={"clock": clock}
+        )
+        assert result.exit_code == 0, result.output
+        sent: dict[str, list[str]] = json.loads(result.stdout)
+        return sent
+
+    first = send_minutes()
+    clock.advance(minutes=7)
+    again = send_minutes()
+    assert again["sent"] == [] and sorted(again["already_sent"]) == sorted(first["sent"])
+    assert len(mailbox.received) == len(first["sent"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import getpass
 import hashlib
 import socket
@@ -57,6 +59,8 @@ def actions_by_owner(record: MeetingRecord) -> dict[str, list[CapturedItem]]:
     return grouped
 
 
+UNDATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+"""The generation time a message's identity is computed with (see :func:`minutes_message`)."""
 MAX_STEM = 40
 """File names stay far below every file system's 255-byte limit."""
 
@@ -99,7 +103,10 @@ def minutes_message(record: MeetingRecord, name: str, sender: str) -> EmailMessa
     meeting = record.meeting
     message["Subject"] = f"Minutes: {meeting.title} ({day_month(meeting.date)} {meeting.date.year})"
     message["Date"] = format_datetime(record.generated_at)
-    digest = hashlib.sha1(text.encode()).hexdigest()[:12]
+    # The message is these minutes, not this rendering of them: their "Generated on"
+    # line (to the minute) is left out, or sending again later would mail everyone twice.
+    undated = minutes_markdown(dataclasses.replace(record, generated_at=UNDATED))
+    digest = hashlib.sha1(undated).hexdigest()[:12]
     domain = parseaddr(sender)[1].rpartition("@")[2] or "reviewtui.localdomain"
     message["Message-ID"] = f"<{meeting.id}.minutes.{owner_token(name)}.{digest}@{domain}>"
     message["X-Reviewtui-Meeting"] = meeting.id

@@ -54,15 +54,17 @@ def _terminal_hung_up() -> bool:
     nothing but EIO."""
     try:
         import termios  # (POSIX only: elsewhere there is no SIGHUP either)
-
-        stream = sys.__stdin__
-        if stream is None:
-            return False
+    except ImportError:
+        return False
+    stream = sys.__stdin__
+    if stream is None:
+        return False
+    try:
         termios.tcgetattr(stream.fileno())
-    except (ImportError, AttributeError, ValueError):
-        return False  # no terminal to begin with (a browser's driver)
-    except Exception as error:  # termios.error: (errno, message)
+    except termios.error as error:  # (errno, message)
         return bool(error.args and error.args[0] == errno.EIO)
+    except (AttributeError, ValueError, OSError):
+        return False  # no terminal to begin with (a browser's driver)
     return False
 
 

@@ -77,6 +77,8 @@ class CaptureDock(DockedLine):
         super().__init__(id=id)
         self.request: CaptureRequest | None = None
         self._start = Draft()
+        self.busy = WhileBusy(self)
+        """The save waiting for another process's write, if any."""
 
     def compose(self) -> ComposeResult:
         """Title, the line, owner and due, the live preview."""
@@ -90,8 +92,6 @@ class CaptureDock(DockedLine):
             yield Label("Due", classes="dock-label", id="capture-due-label")
             yield DockInput(id="capture-due", placeholder="fri, +2w, 31/12, end of month")
         yield Static(id="capture-preview")
-
-    _busy: WhileBusy | None = None
 
     def open(self, request: CaptureRequest) -> None:
         """Show the line for ``request``, the draft (or the item edited) in its fields."""
@@ -193,13 +193,6 @@ class CaptureDock(DockedLine):
             return
         self.busy.done()
         self._close(saved)
-
-    @property
-    def busy(self) -> WhileBusy:
-        """The save waiting for another process's write, if any."""
-        if self._busy is None:
-            self._busy = WhileBusy(self)
-        return self._busy
 
     def _retry(self, request: CaptureRequest) -> None:
         """Try the waiting save again, unless the line was closed (or reopened) since."""

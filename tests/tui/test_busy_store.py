@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
+import threading
 import time
 from collections.abc import AsyncIterator
 
@@ -13,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from reviewtui.domain.agenda_terms import ItemProgress
+from reviewtui.domain.capture import ActionStatus
 from reviewtui.domain.meeting import MeetingState
 from reviewtui.errors import LockTimeoutError
 from reviewtui.store.repository import Store
@@ -182,18 +184,98 @@ def test_a_field_whose_save_fails_is_taken_back(store: Store, demo_meeting: str)
 async def test_a_meeting_opened_while_another_process_writes_starts_once_it_is_done(
     store: Store, demo_meeting: str
 ) -> None:
-    store.wait_for_writers_at_most(0.1)  # opening waits as a command does: not 15 s here
+    """Starting is not waited for on the screen's thread either: said once, tried again
+    each second."""
     app = app_for(store, demo_meeting)
     notes = record_notes(app)
     with lock_held(store) as holder:
+        started = time.monotonic()
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            assert time.monotonic() - started < 0.9  # nothing waited for the lock (1 s)
             screen = screen_of(app)
             assert screen.session.clock.paused  # not started: the disk says planned
             assert screen.session.meeting.state is MeetingState.PLANNED
-            assert [n.title for n in notes] == ["Not saved"]
+            assert [n.title for n in notes] == ["Not saved yet"]
             let_go(holder)
             screen._tick()
             assert not screen.session.clock.paused
             on_disk = Store(store.data.root).meeting(demo_meeting)
             assert on_disk.state is MeetingState.IN_PROGRESS
+
+
+def clock_line(screen: MeetingScreen) -> str:
+    return str(screen.query_one("#clock", Static).render())
+
+
+async def test_review_outcomes_and_an_undo_wait_in_order_and_are_made_once_it_is_done(
+    store: Store, demo_meeting: str
+) -> None:
+    """A "done", a drop and an undo pressed while another process writes: none waits on
+    the screen's thread, the clock line counts them, nothing is shown as made until it
+    is on disk, and the disk sees them in the order pressed (the undo takes back the
+    drop, not the done)."""
+    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, notes):
+        started = time.monotonic()
+        await pilot.press("c", "down", "x", "u")  # A-1 done, A-3 dropped, undo
+        assert time.monotonic() - started < 0.9  # nothing waited for the lock (1 s)
+        assert [n.title for n in notes] == ["Not saved yet"]  # said once, not per change
+        assert "A-1 done" in notes[0].message
+        assert "⧗ 3 changes wait to be saved" in clock_line(screen)
+        statuses = {i.ref: i.status for i in screen.session.carried}
+        assert statuses["A-1"] is ActionStatus.OPEN  # the screen shows what the disk holds
+        let_go(lock_holder)
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if not screen.pending.queue:
+                break
+        by_ref = {i.ref: i.status for i in Store(store.data.root).all_items()}
+        assert (by_ref["A-1"], by_ref["A-3"]) == (ActionStatus.DONE, ActionStatus.OPEN)
+        assert "wait to be saved" not in clock_line(screen)
+        assert [n.title for n in notes][-1] == "Saved to disk"  # the undo, said last
+
+
+async def test_waiting_changes_are_given_up_together_saying_which(
+    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(busy, "WAIT_SECONDS", 0.3)
+    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, notes):
+        await pilot.press("c", "down", "x")
+        await pilot.pause(0.6)
+        assert [n.title for n in notes] == ["Not saved yet", "Not saved"]
+        assert "A-1 done, A-3 dropped" in notes[1].message
+        assert "wait to be saved" not in clock_line(screen)
+        let_go(lock_holder)
+        await pilot.pause(0.3)
+        by_ref = {i.ref: i.status for i in Store(store.data.root).all_items()}
+        assert by_ref["A-1"] is ActionStatus.OPEN  # given up: not made behind the screen
+
+
+async def test_quitting_makes_the_waiting_changes_first(store: Store, demo_meeting: str) -> None:
+    """Quit waits for the other process as a command does, then saves what waited."""
+    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, _):
+        await pilot.press("c")
+        assert screen.pending.queue
+        threading.Timer(0.3, let_go, (lock_holder,)).start()
+        screen.app.save_and_exit()
+    by_ref = {i.ref: i.status for i in Store(store.data.root).all_items()}
+    assert by_ref["A-1"] is ActionStatus.DONE
+
+
+async def test_a_pause_while_another_process_writes_is_made_once_it_is_done(
+    store: Store, demo_meeting: str
+) -> None:
+    """Space used to end the app with a traceback when the lock was held past a second."""
+    store.wait_for_writers_at_most(0.1)
+    async with open_then_locked(store, demo_meeting) as (pilot, screen, lock_holder, notes):
+        await pilot.press("space")
+        await pilot.pause(0.3)
+        assert screen.app.is_running and not screen.session.clock.paused
+        assert "⧗ 1 change waits to be saved" in clock_line(screen)
+        let_go(lock_holder)
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if screen.session.clock.paused:
+                break
+        assert "PAUSED" in clock_line(screen)
+        assert [n.message for n in notes][-1] == "⏸ Clock paused"

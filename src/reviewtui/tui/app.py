@@ -249,7 +249,8 @@ class ReviewApp(App[None]):
             os._exit(HANGUP_STATUS)  # everything is saved (fsynced); nothing to draw on
 
     def _save_everything(self) -> None:
-        """Every draft and the clock, saved. A screen not mounted yet (the terminal closed
+        """The changes waiting for another process, every draft and the clock, saved
+        (in that order: as they were made). A screen not mounted yet (the terminal closed
         while the meeting was opening) has nothing to save: its clock never started and
         nothing was typed into it."""
         from reviewtui.tui.screens.items import ItemsScreen
@@ -258,6 +259,7 @@ class ReviewApp(App[None]):
             self.store.wait_for_writers_at_most(None)
         for screen in self.screen_stack:
             if isinstance(screen, ItemsScreen) and screen.is_mounted:
+                screen.save_pending()
                 screen.flush_drafts()
                 screen.stop_clock()
 

@@ -36,8 +36,11 @@ class ClosingScreen(ReviewingScreen):
             return int(text)
 
         def rated(value: int) -> None:
-            if self._safely(lambda: self.session.closing.set_rating(value)):
-                self.refresh_all()
+            self._save(
+                lambda: self.session.closing.set_rating(value),
+                self.refresh_all,
+                f"the rating {value}/10",
+            )
 
         rating = self.session.meeting.rating
         self.ask(
@@ -53,10 +56,13 @@ class ClosingScreen(ReviewingScreen):
     def action_finalize(self) -> None:
         """End the meeting, after a yes that knows what is left undone."""
 
+        def finalized() -> None:
+            self.notify("■ Meeting finalized; it is now read-only (u undoes)", timeout=6)
+            self.refresh_all()
+
         def answered(yes: bool | None) -> None:
-            if yes and self._safely(self.session.closing.finalize):
-                self.notify("■ Meeting finalized; it is now read-only (u undoes)", timeout=6)
-                self.refresh_all()
+            if yes:
+                self._save(self.session.closing.finalize, finalized, "finalizing")
 
         left = self.session.closing.leftovers()
         question = "Finalize this meeting? It becomes read-only (O reopens it)."
@@ -111,9 +117,12 @@ class ClosingScreen(ReviewingScreen):
     def action_reopen(self) -> None:
         """Reopen a finalized meeting, after a yes."""
 
+        def reopened() -> None:
+            self.notify("Meeting reopened", timeout=4)
+            self.refresh_all()
+
         def answered(yes: bool | None) -> None:
-            if yes and self._safely(self.session.closing.reopen):
-                self.notify("Meeting reopened", timeout=4)
-                self.refresh_all()
+            if yes:
+                self._save(self.session.closing.reopen, reopened, "reopening")
 
         self.app.push_screen(ConfirmScreen("Reopen this finalized meeting for changes?"), answered)

@@ -22,12 +22,16 @@ from reviewtui.errors import LockTimeoutError, ReviewError
 from reviewtui.services.session import Capture, MeetingSession, Saved
 from reviewtui.services.session.drafts import edit_draft_key, new_draft_key
 from reviewtui.services.session.entry import Context
+from reviewtui.tui import busy
+from reviewtui.tui.busy import Attempt, Pending, PendingWrites
 from reviewtui.tui.markup import safe, status_badge
 from reviewtui.tui.screens.dialogs import ConfirmScreen, KindScreen
 from reviewtui.tui.widgets.ask_dock import AskDock, Question
 from reviewtui.tui.widgets.capture_dock import CaptureDock, CaptureRequest
 from reviewtui.tui.widgets.captured_list import CapturedList
 from reviewtui.tui.widgets.docked_line import DockedLine
+
+WAITING = "saved as soon as another reviewtui process has written (the screen goes on)"
 
 BUSY_IN_BACKGROUND = (
     "Another reviewtui process is writing to the data folder. What is typed and the "
@@ -51,31 +55,84 @@ class ItemsScreen(Screen[None]):
         raise NotImplementedError
 
     _waiting_said = False
+    _pending: PendingWrites | None = None
+
+    @property
+    def pending(self) -> PendingWrites:
+        """The champion's writes waiting for another process to finish writing."""
+        if self._pending is None:
+            self._pending = PendingWrites(
+                self, self._attempt, self.show_pending, self._pending_given_up
+            )
+        return self._pending
+
+    def show_pending(self, waiting: list[Pending]) -> None:
+        """Say how many changes wait to be saved (the meeting screen's clock line)."""
+
+    def _save(
+        self,
+        work: Callable[[], object],
+        saved: Callable[[], None],
+        what: str,
+        replaces: str | None = None,
+    ) -> None:
+        """Make a change the champion asked for: ``saved`` runs once it is on disk. If
+        another process is writing, the change waits (in order, behind any others) and is
+        made as soon as it is done, the screen going on; a ReviewError is said, never a
+        crash."""
+        pending = Pending(work, saved, what, replaces)
+        if self.pending.add(pending) is Attempt.LOCKED and len(self.pending.queue) == 1:
+            title = "Not moved yet" if replaces == "step" else "Not saved yet"
+            self.notify(f"⧗ {what}: {WAITING}", title=title, severity="warning", timeout=4)
+
+    def _attempt(self, pending: Pending) -> Attempt:
+        try:
+            with self.session.store.not_waiting_for_writers():  # the queue waits, not us
+                pending.work()
+        except LockTimeoutError:
+            return Attempt.LOCKED
+        except ReviewError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            return Attempt.REFUSED
+        pending.saved()
+        return Attempt.SAVED
+
+    def _pending_given_up(self, given_up: list[Pending]) -> None:
+        whats = ", ".join(p.what for p in given_up)
+        self.notify(
+            f"✘ {whats}: another reviewtui process is writing and did not finish in "
+            f"{busy.WAIT_SECONDS:g} s. Try again when it has.",
+            title="Not saved",
+            severity="error",
+            timeout=10,
+        )
+
+    def save_pending(self) -> None:
+        """On quit: make the waiting changes, each waiting for the lock as a command does
+        (nothing is left to draw meanwhile)."""
+        waiting, self.pending.queue = self.pending.queue, []
+        for pending in waiting:
+            self._safely(pending.work)
 
     def _safely(
         self,
         work: Callable[[], object],
         background: bool = False,
-        when_busy: Callable[[], bool] | None = None,
     ) -> bool:
         """Run a store operation; a ReviewError becomes a notification, never a crash.
 
         A ``background`` save (drafts each second while typing, the clock) that finds
         another process writing says so once, not every tick, and is tried again on the
         next: what it saves stays in memory meanwhile. It does not wait for the lock:
-        waiting each second, the screen would hardly ever be drawn. Nor does one with
-        ``when_busy``: that is called instead, and says (True) that it will try again."""
+        waiting each second, the screen would hardly ever be drawn. (A change the
+        champion asks for goes through :meth:`_save`, which does not wait either.)"""
         waiting = (
-            self.session.store.not_waiting_for_writers()
-            if background or when_busy
-            else contextlib.nullcontext()
+            self.session.store.not_waiting_for_writers() if background else contextlib.nullcontext()
         )
         try:
             with waiting:
                 work()
         except LockTimeoutError as error:
-            if when_busy is not None and when_busy():
-                return False
             if not background:
                 self.notify(str(error), title="Not saved", severity="warning", timeout=8)
             elif not self._waiting_said:
@@ -206,19 +263,33 @@ class ItemsScreen(Screen[None]):
             self.notify("A finalized meeting is read-only (O reopens it)", severity="warning")
             return
         if event.what == "resolve":
-            if self._safely(lambda: session.review.close(item.number, ActionStatus.DONE)):
+
+            def resolved() -> None:
                 self.notify(f"✔ {item.ref} resolved · u undoes", timeout=4)
                 self.refresh_all(changed=item.number)
+
+            self._save(
+                lambda: session.review.close(item.number, ActionStatus.DONE),
+                resolved,
+                f"{item.ref} resolved",
+            )
         elif event.what == "edit":
             self._open_capture(item.kind, item)
         elif event.what == "retype":
             self._retype(item)
         else:
 
+            def deleted() -> None:
+                self.notify(f"Deleted {item.ref} · u brings it back", timeout=4)
+                self.refresh_all()
+
             def answered(yes: bool | None) -> None:
-                if yes and self._safely(lambda: session.captures.delete(item.number)):
-                    self.notify(f"Deleted {item.ref} · u brings it back", timeout=4)
-                    self.refresh_all()
+                if yes:
+                    self._save(
+                        lambda: session.captures.delete(item.number),
+                        deleted,
+                        f"{item.ref} deleted",
+                    )
 
             self.app.push_screen(
                 ConfirmScreen(f"Delete {safe(item.ref)} {safe(item.text)}?"), answered
@@ -235,8 +306,12 @@ class ItemsScreen(Screen[None]):
                 self._open_capture(kind, item)
                 return
             entry = Capture(kind, item.text, item.owner, item.due)
-            if self._safely(lambda: session.captures.edit(item.number, entry)):
+
+            def retyped() -> None:
                 self.notify(f"{item.ref} is now a {kind.value} · u undoes", timeout=4)
                 self.refresh_all(changed=item.number)
+
+            what = f"{item.ref} as a {kind.value}"
+            self._save(lambda: session.captures.edit(item.number, entry), retyped, what)
 
         self.app.push_screen(KindScreen(item.ref), chosen)

@@ -25,7 +25,7 @@ from reviewtui.services.views import (
 )
 from reviewtui.services.workspace import Store
 from reviewtui.services.wrapup import wrap_up
-from reviewtui.tui.busy import WhileBusy
+from reviewtui.tui.busy import Pending
 from reviewtui.tui.screens.dialogs import ConfirmScreen
 from reviewtui.tui.screens.drawing import DrawingScreen
 from reviewtui.tui.screens.opening import NARROW
@@ -40,7 +40,6 @@ from reviewtui.tui.widgets.measure_view import MeasureView
 from reviewtui.tui.widgets.review_table import ReviewTable
 from reviewtui.tui.widgets.wrapup_view import WrapUpView
 
-STEP_WAITING = "⧗ Moving on as soon as another reviewtui process has written"
 WATCH_SECONDS = 0.5
 """How often the screen looks for changes made by other processes."""
 WRITES = {"capture", "skip", "rate", "finalize", "redo"}
@@ -88,8 +87,6 @@ class MeetingScreen(DrawingScreen):
         self.date_order = date_order
         self._warned_key: str | None = None
         self._warning: Notification | None = None
-        self._stepping = WhileBusy(self)
-        """A step waiting for another process's write."""
         self._started = False
         self._ticks = 0
         self._keys_state: tuple[AgendaKind, bool] | None = None
@@ -123,8 +120,9 @@ class MeetingScreen(DrawingScreen):
 
     def on_mount(self) -> None:
         """Start the clock and draw everything."""
-        # Another process holding the lock past the wait: said, and tried each second.
-        self._started = self._safely(self.session.start)
+        # Another process holding the lock: said, and tried each second (not waited for:
+        # the meeting would not be drawn meanwhile).
+        self._started = self._safely(self.session.start, background=True)
         for line in (self.capture_line, self.ask_line):
             line.after_close = self.focus_item
         self.set_interval(1, self._tick)
@@ -183,6 +181,12 @@ class MeetingScreen(DrawingScreen):
             self.session.take(event.reread)
             self._agenda_drawn = []  # statuses may have changed too: every row again
             self.refresh_all()
+
+    def show_pending(self, waiting: list[Pending]) -> None:
+        """The clock line says how many changes wait for another process's write."""
+        clock = self.query_one(ClockBar)
+        clock.pending = len(waiting)
+        clock.show(clock_figures(self.session))
 
     def _tick(self) -> None:
         self._ticks += 1
@@ -247,43 +251,43 @@ class MeetingScreen(DrawingScreen):
             return
         if not 0 <= index < len(self.session.meeting.agenda):
             return
-        if self._safely(
-            lambda: self.session.agenda.go_to(index), when_busy=lambda: self._go_later(index)
-        ):
-            self._stepping.done()
-            self._warned_key = None
-            if self._warning is not None:
-                # Moved on: the warning is answered. Left up for its 10 s, they piled up
-                # when → was pressed through a long agenda. (Textual's only way to take
-                # one toast back is private; pinned in pyproject.)
-                self.app._unnotify(self._warning)
-                self._warning = None
-            self.refresh_all(focus=True)
+        title = self.session.meeting.agenda[index].title
+        self._save(
+            lambda: self.session.agenda.go_to(index),
+            self._moved,
+            f"the step to {title}",
+            replaces="step",
+        )
 
-    def _go_later(self, index: int) -> bool:
-        """Another process is writing: move on as soon as it is done (a step pressed
-        meanwhile replaces this one); the screen stays where the disk is until then."""
-        first = not self._stepping.waiting
-        if not self._stepping.again(lambda: self._go(index)):
-            return False  # waited as long as a command would: said as not saved
-        if first:
-            self.notify(STEP_WAITING, title="Not moved yet", severity="warning", timeout=3)
-        return True
+    def _moved(self) -> None:
+        """A step is on disk: the screen follows (the warning before it is answered)."""
+        self._warned_key = None
+        if self._warning is not None:
+            # Moved on: the warning is answered. Left up for its 10 s, they piled up
+            # when → was pressed through a long agenda. (Textual's only way to take
+            # one toast back is private; pinned in pyproject.)
+            self.app._unnotify(self._warning)
+            self._warning = None
+        self.refresh_all(focus=True)
 
     def action_skip(self) -> None:
         """Skip this item."""
-        if self._safely(self.session.agenda.skip):
-            self.refresh_all(focus=True)
+        self._save(self.session.agenda.skip, lambda: self.refresh_all(focus=True), "the skip")
 
     def action_pause(self) -> None:
         """Pause or resume the clock."""
-        paused = self.session.clock.toggle_pause()
-        self.notify("⏸ Clock paused" if paused else "▶ Clock running", timeout=2)
-        self.query_one(ClockBar).show(clock_figures(self.session))
+        clock = self.session.clock
+
+        def toggled() -> None:
+            self.notify("⏸ Clock paused" if clock.paused else "▶ Clock running", timeout=2)
+            self.query_one(ClockBar).show(clock_figures(self.session))
+
+        self._save(clock.toggle_pause, toggled, "the pause" if not clock.paused else "the resume")
 
     def action_undo(self) -> None:
         """Take back the last change (an undone finalize asks first: it reopens)."""
-        if not self.session.history.can_undo:
+        # A change still waiting to be saved is undone once it is.
+        if not self.session.history.can_undo and not self.pending.queue:
             self.notify("Nothing to undo", timeout=3)
             return
         if self.session.read_only:
@@ -296,16 +300,20 @@ class MeetingScreen(DrawingScreen):
 
     def action_redo(self) -> None:
         """Make the last undone change again."""
-        if not self.session.history.can_redo:
+        if not self.session.history.can_redo and not self.pending.queue:
             self.notify("Nothing to redo", timeout=3)
             return
         self._undo_or_redo(self.session.redo)
 
     def _undo_or_redo(self, step: Callable[[], str]) -> None:
         said: list[str] = []
-        if self._safely(lambda: said.append(step())):
+
+        def made() -> None:
             self.notify(said[0], title="Saved to disk", timeout=5)
             self.refresh_all(changed=self.session.history.last_number)
+
+        what = "the undo" if step == self.session.undo else "the redo"
+        self._save(lambda: said.append(step()), made, what)
 
     def action_agenda(self) -> None:
         """Show and focus the agenda (on small terminals it covers the item)."""
@@ -340,12 +348,19 @@ class MeetingScreen(DrawingScreen):
     @on(AgendaList.Move)
     def _move(self, event: AgendaList.Move) -> None:
         moved: list[int] = []
-        if self._safely(lambda: moved.append(self.session.agenda.move(event.index, event.delta))):
+
+        def made() -> None:
             self._draw_agenda()
             self.query_one(AgendaList).highlighted = moved[0]
             self.refresh_all()
 
+        work = self.session.agenda.move
+        self._save(lambda: moved.append(work(event.index, event.delta)), made, "the agenda's order")
+
     @on(WrapUpView.AttendanceChanged)
     def _attendance(self, event: WrapUpView.AttendanceChanged) -> None:
-        if self._safely(lambda: self.session.closing.toggle_absent(event.name)):
-            self.query_one(WrapUpView).show(wrap_up(self.session))
+        self._save(
+            lambda: self.session.closing.toggle_absent(event.name),
+            lambda: self.query_one(WrapUpView).show(wrap_up(self.session)),
+            f"{event.name}'s attendance",
+        )

@@ -58,9 +58,18 @@ class ReviewingScreen(ItemsScreen):
             self._reassign(item)
         elif event.outcome == "reword":
             self._reword(item)
-        elif self._safely(lambda: session.review.close(item.number, CLOSED[event.outcome])):
-            self.notify(f"{item.ref}: {CLOSED[event.outcome].value} · u undoes", timeout=4)
-            self.refresh_all()
+        else:
+            status = CLOSED[event.outcome]
+
+            def closed() -> None:
+                self.notify(f"{item.ref}: {status.value} · u undoes", timeout=4)
+                self.refresh_all()
+
+            self._save(
+                lambda: session.review.close(item.number, status),
+                closed,
+                f"{item.ref} {status.value}",
+            )
 
     def _slip(self, item: CapturedItem) -> None:
         today = self.session.store.clock.today()
@@ -97,10 +106,17 @@ class ReviewingScreen(ItemsScreen):
         )
 
     def _slipped(self, item: CapturedItem, due: dt.date, reason: str) -> None:
-        if self._safely(lambda: self.session.review.slip(item.number, due, reason)):
-            today = self.session.store.clock.today()
+        today = self.session.store.clock.today()
+
+        def slipped() -> None:
             self.notify(f"↻ {item.ref} slipped to {due_text(due, today)}", timeout=4)
             self.refresh_all()
+
+        self._save(
+            lambda: self.session.review.slip(item.number, due, reason),
+            slipped,
+            f"{item.ref} slipped to {due_text(due, today)}",
+        )
 
     def _reassign(self, item: CapturedItem) -> None:
         names = sorted({n for p in self.session.people for n in (p.name, *p.aliases)})
@@ -112,13 +128,18 @@ class ReviewingScreen(ItemsScreen):
 
         def given(name: str) -> None:
             warnings: list[str] = []
-            if self._safely(
-                lambda: warnings.extend(self.session.review.reassign(item.number, name)[1])
-            ):
+
+            def reassigned() -> None:
                 self.notify(f"⇄ {item.ref} given to {name}", timeout=4)
                 for warning in warnings:
                     self.notify(warning, severity="warning", timeout=8)
                 self.refresh_all()
+
+            self._save(
+                lambda: warnings.extend(self.session.review.reassign(item.number, name)[1]),
+                reassigned,
+                f"{item.ref} given to {name}",
+            )
 
         self.ask(
             Question(
@@ -136,9 +157,15 @@ class ReviewingScreen(ItemsScreen):
                 raise ValueError("an action cannot be blank: type what will be done")
             return text.strip()
 
+        def reworded() -> None:
+            self.notify(f"✎ {item.ref} reworded · u undoes", timeout=4)
+            self.refresh_all()
+
         def worded(text: str) -> None:
-            if self._safely(lambda: self.session.review.reword(item.number, text)):
-                self.notify(f"✎ {item.ref} reworded · u undoes", timeout=4)
-                self.refresh_all()
+            self._save(
+                lambda: self.session.review.reword(item.number, text),
+                reworded,
+                f"{item.ref} reworded",
+            )
 
         self.ask(Question(f"What does {item.ref} say now?", read, worded, value=item.text))

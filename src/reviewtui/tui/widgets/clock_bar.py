@@ -15,6 +15,9 @@ class ClockBar(Static):
     watchers = 0
     """How many follow the meeting in a browser (``reviewtui serve``); said when some do."""
 
+    pending = 0
+    """How many of the champion's changes wait for another process's write."""
+
     def show(self, clock: ClockFigures) -> None:
         """Draw the figures."""
         parts = [
@@ -40,6 +43,9 @@ class ClockBar(Static):
             parts.append("[bold $warning]⏸ PAUSED[/]")
         else:
             parts.append("▶ running")
+        if self.pending:
+            changes = "change waits" if self.pending == 1 else "changes wait"
+            parts.append(f"[bold $warning]⧗ {self.pending} {changes} to be saved[/]")
         if self.watchers:
             parts.append(f"◎ {self.watchers} watching")
         self.set_class(bool(clock.item_over), "-over")

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from rich.text import Text
-from textual.widgets import Static
+
+from reviewtui.tui.widgets.leaf import Leaf
 
 FONT: dict[str, tuple[str, ...]] = {
     "0": ("###", "#.#", "#.#", "#.#", "###"),
@@ -67,7 +68,7 @@ def render_figure(text: str, scale: int) -> list[str]:
     return rows
 
 
-class BigFigure(Static):
+class BigFigure(Leaf):
     """A figure in the block font; ``scale`` 0 hides it (the caller shows ``Digits``)."""
 
     DEFAULT_CSS = """

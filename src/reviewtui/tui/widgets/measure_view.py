@@ -9,6 +9,7 @@ from textual.widgets import Digits, Sparkline, Static
 from reviewtui.services.views import LastTime, Line, MeasureCard
 from reviewtui.tui.markup import safe, set_text, status_badge
 from reviewtui.tui.widgets.big_figure import BigFigure
+from reviewtui.tui.widgets.leaf import Leaf
 
 
 def figure_scale(width: int, height: int) -> int:
@@ -34,16 +35,16 @@ class MeasureView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         """Lay out the parts; :meth:`show` fills them."""
-        yield Static(id="measure-title")
+        yield Leaf(id="measure-title")
         with Horizontal(id="measure-figures"):
             yield Digits(id="measure-actual")
             yield BigFigure(id="measure-big")
-            yield Static(id="measure-numbers")
+            yield Leaf(id="measure-numbers")
         with Horizontal(id="measure-trend-row"):
-            yield Static(id="measure-trend-from")
+            yield Leaf(id="measure-trend-from")
             yield Sparkline([], id="measure-trend")
-            yield Static(id="measure-trend-word")
-        yield Static(id="measure-body")
+            yield Leaf(id="measure-trend-word")
+        yield Leaf(id="measure-body")
 
     def show(self, card: MeasureCard) -> None:
         """Draw one measure."""

@@ -102,6 +102,38 @@ def test_off_track_measure_warnings(store: Store, demo_meeting: str) -> None:
     assert session.agenda.leave_warnings() == []
 
 
+def test_the_open_actions_on_a_measure_follow_every_change(
+    store: Store, demo_meeting: str
+) -> None:
+    """Kept between steps (each step asks), and never stale: captured, closed, undone,
+    redone, deleted, and changed by another process."""
+    session = MeetingSession(store, demo_meeting)
+    state = session.state
+    index = next(i for i, a in enumerate(session.meeting.agenda) if a.measure_id == "FIN-05")
+    session.agenda.go_to(index)
+
+    def open_on() -> list[str]:
+        return [item.text for item in state.actions_on("FIN-05")]
+
+    assert open_on() == [] and state.open_actions_by_measure() is state.open_actions_by_measure()
+    saved = session.captures.capture(Capture(ItemKind.ACTION, "Collections calls", "maria", FRIDAY))
+    assert open_on() == ["Collections calls"]
+    session.review.close(saved.item.number, ActionStatus.DONE)
+    assert open_on() == []
+    session.undo()
+    assert open_on() == ["Collections calls"]
+    session.undo()  # the capture itself
+    assert open_on() == []
+    session.redo()
+    assert open_on() == ["Collections calls"]
+    session.captures.delete(saved.item.number)
+    assert open_on() == []
+    shell = Store(store.data.root, store.clock)  # another process, as the shell is
+    actions.add_action(shell, "Chase the top ten", "maria", FRIDAY, "FIN-05")
+    assert session.poll()
+    assert open_on() == ["Chase the top ten"]
+
+
 def test_the_clock_counts_time_on_the_current_item_and_pauses(
     store: Store, clock: FixedClock, demo_meeting: str
 ) -> None:

@@ -23,6 +23,17 @@ from reviewtui.errors import ReviewError
 from reviewtui.store.repository import Store
 
 
+@dataclass(frozen=True)
+class _ByMeasure:
+    """Open actions by measure, and the lists they were found in."""
+
+    items: list[CapturedItem]
+    items_count: int
+    carried: list[CapturedItem]
+    carried_count: int
+    found: dict[str, list[CapturedItem]]
+
+
 @dataclass
 class SessionState:
     """One meeting, its scorecard as reviewed, its items and the actions under review."""
@@ -51,6 +62,7 @@ class SessionState:
     """What the previous meeting captured (as each stands now): "last time" on a measure."""
     _measures: dict[str, Measure] = field(default_factory=dict, repr=False)
     _levels: dict[str, StatusLevel] = field(default_factory=dict, repr=False)
+    _open_by_measure: _ByMeasure | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._measures = {m.id: m for _, _, m in self.scorecard.measures()}
@@ -99,8 +111,19 @@ class SessionState:
         return self.open_actions_by_measure().get(measure_id, [])
 
     def open_actions_by_measure(self) -> dict[str, list[CapturedItem]]:
-        """Open actions (carried over and captured today) by measure id, in one pass: ask
-        once for a whole scorecard, not once per measure (1,000 measures x 10,000 actions)."""
+        """Open actions (carried over and captured today) by measure id, in one pass, kept
+        until the items change (each step asks: 1 ms with 10,000 actions). Do not change
+        what it returns."""
+        # A change replaces a list (``replace``, ``take``) or appends to one: the lists
+        # themselves (held, so never another list at the same address) and their lengths.
+        kept = self._open_by_measure
+        if (
+            kept is not None
+            and kept.items is self.items
+            and kept.carried is self.carried
+            and (kept.items_count, kept.carried_count) == (len(self.items), len(self.carried))
+        ):
+            return kept.found
         found: dict[str, list[CapturedItem]] = {}
         for item in [*self.carried, *self.items]:
             if (
@@ -109,6 +132,9 @@ class SessionState:
                 and item.status is ActionStatus.OPEN
             ):
                 found.setdefault(item.measure_id, []).append(item)
+        self._open_by_measure = _ByMeasure(
+            self.items, len(self.items), self.carried, len(self.carried), found
+        )
         return found
 
     def items_on(self, agenda_item: AgendaItem) -> list[CapturedItem]:

@@ -1,4 +1,5 @@
-"""The agenda's plain vocabulary: what an item is, where it stands, how time reads.
+"""The agenda's plain vocabulary: what an item is, where it and the meeting stand, how
+time reads.
 
 Kept apart from :mod:`reviewtui.domain.agenda` (the pydantic models) so that the app's
 first frame, drawn before pydantic is imported, speaks the same words and symbols.
@@ -16,6 +17,14 @@ class AgendaKind(StrEnum):
     MEASURE = "measure"
     PARKING_LOT = "parking_lot"
     WRAP_UP = "wrap_up"
+
+
+class MeetingState(StrEnum):
+    """A meeting's life: planned, under way, finalized (read-only unless reopened)."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    FINALIZED = "finalized"
 
 
 class AgendaOrder(StrEnum):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from pydantic import ConfigDict, Field
 
 from reviewtui.domain.agenda import AgendaItem
 from reviewtui.domain.agenda_terms import AgendaOrder
+from reviewtui.domain.agenda_terms import MeetingState as MeetingState  # it lived here
 from reviewtui.domain.model import Model
 from reviewtui.domain.text import Title
 
@@ -22,14 +22,6 @@ def length_problem(minutes: object) -> str | None:
     if not text.isdigit() or not SHORTEST <= int(text) <= LONGEST:
         return f"a meeting lasts {SHORTEST} to {LONGEST} whole minutes; got {text!r}"
     return None
-
-
-class MeetingState(StrEnum):
-    """A meeting's life: planned, under way, finalized (read-only unless reopened)."""
-
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    FINALIZED = "finalized"
 
 
 class StatusSnapshot(Model):

@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from reviewtui.domain.agenda_terms import KIND_SYMBOL, AgendaKind, ItemProgress
+from reviewtui.domain.agenda_terms import KIND_SYMBOL, AgendaKind, ItemProgress, MeetingState
 from reviewtui.errors import ReviewError
 from reviewtui.store import layout
 from reviewtui.store.files import read_json_document
-
-FINALIZED = "finalized"
 
 
 class Mark(Protocol):
@@ -125,7 +123,7 @@ def _glance_of(stored: dict[str, Any]) -> MeetingGlance | None:
             date=dt.date.fromisoformat(stored["date"]),
             current=current,
             rows=rows,
-            finalized=stored.get("state") == FINALIZED,
+            finalized=stored.get("state") == MeetingState.FINALIZED,
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None

@@ -102,9 +102,7 @@ def test_off_track_measure_warnings(store: Store, demo_meeting: str) -> None:
     assert session.agenda.leave_warnings() == []
 
 
-def test_the_open_actions_on_a_measure_follow_every_change(
-    store: Store, demo_meeting: str
-) -> None:
+def test_the_open_actions_on_a_measure_follow_every_change(store: Store, demo_meeting: str) -> None:
     """Kept between steps (each step asks), and never stale: captured, closed, undone,
     redone, deleted, and changed by another process."""
     session = MeetingSession(store, demo_meeting)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from reviewtui.domain.meeting import MeetingState
@@ -13,32 +15,65 @@ from reviewtui.tui.app import ReviewApp
 from reviewtui.tui.screens.meeting import MeetingScreen
 from reviewtui.tui.screens.start import PlanScreen, StartScreen
 from reviewtui.tui.themes import remembered_theme
+from tests.locking import let_go, lock_held
 from tests.tui.notes import record_notes
 
 SIZE = (120, 36)
 
 
+async def plan_northwind(pilot: Pilot[None], minutes: str = "30") -> None:
+    """From the start screen: the Northwind sample, planned for ``minutes``."""
+    app = pilot.app
+    assert isinstance(app.screen, StartScreen)
+    choices = app.screen.query_one("#choices", OptionList)
+    index = next(
+        i
+        for i in range(choices.option_count)
+        if "northwind_balanced_scorecard.csv" in str(choices.get_option_at_index(i).prompt)
+    )
+    choices.highlighted = index
+    await pilot.press("enter")
+    assert isinstance(app.screen, PlanScreen)
+    await pilot.press("tab", "tab", "end", "backspace", "backspace", *minutes)  # length
+    await pilot.press("enter")
+
+
+async def until_meeting_screen(pilot: Pilot[None]) -> None:
+    """The meeting is planned off the screen's thread: wait for it to open."""
+    for _ in range(100):
+        if isinstance(pilot.app.screen, MeetingScreen):
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"no meeting screen: {pilot.app.screen}")
+
+
 async def test_start_screen_plans_a_meeting_from_a_sample(store: Store) -> None:
     app = ReviewApp(store, None, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, StartScreen)
-        choices = app.screen.query_one("#choices", OptionList)
-        index = next(
-            i
-            for i in range(choices.option_count)
-            if "northwind_balanced_scorecard.csv" in str(choices.get_option_at_index(i).prompt)
-        )
-        choices.highlighted = index
-        await pilot.press("enter")
-        assert isinstance(app.screen, PlanScreen)
-        await pilot.press("tab", "tab", "end", "backspace", "backspace", *"30")  # length
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, MeetingScreen)
+        await plan_northwind(pilot)
+        await until_meeting_screen(pilot)
         meeting = store.meeting("M-1")
         assert meeting.length_minutes == 30
         assert meeting.state is MeetingState.IN_PROGRESS
         assert meeting.date == dt.date(2026, 11, 23)
+
+
+async def test_planning_while_another_process_writes_waits_off_the_screen(
+    store: Store,
+) -> None:
+    """It used to wait on the screen's thread and give up after a second ("Not saved");
+    now the screen goes on, and the meeting opens once the other process is done."""
+    app = ReviewApp(store, None, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        with lock_held(store) as holder:
+            started = time.monotonic()
+            await plan_northwind(pilot)
+            assert time.monotonic() - started < 0.9  # nothing waited for the lock (1 s)
+            await pilot.pause(1.3)  # longer than the screen's own wait for the lock
+            assert isinstance(app.screen, StartScreen)  # still waiting, not given up
+            let_go(holder)
+            await until_meeting_screen(pilot)
+        assert Store(store.data.root).meeting("M-1").length_minutes == 30
 
 
 async def test_start_screen_resumes_and_opens_past_meetings(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -241,18 +241,28 @@ class StartScreen(Screen[None]):
 
     def _plan(self, scorecard: Scorecard) -> None:
         def planned(answer: tuple[str, dt.date, int, AgendaOrder] | None) -> None:
-            if answer is None:
-                return
-            title, date, length, order = answer
-            try:
-                save_scorecard(self.store, scorecard)
-                meeting = plan_meeting(self.store, scorecard, title, date, length, order)
-            except ReviewError as error:
-                self.notify(str(error), severity="error")
-                return
-            self.post_message(self.OpenMeeting(meeting.id))
+            if answer is not None:
+                self.notify("◷ Planning the meeting…", timeout=3)
+                self._plan_off_screen(scorecard, *answer)
 
         self.app.push_screen(PlanScreen(scorecard, self.store.clock.today()), planned)
+
+    @work(thread=True, exclusive=True, group="plan")
+    def _plan_off_screen(
+        self, scorecard: Scorecard, title: str, date: dt.date, length: int, order: AgendaOrder
+    ) -> None:
+        """Save the scorecard and plan the meeting off the screen's thread (a scorecard of
+        thousands of rows takes a second; another process may hold the lock), through a
+        store of this thread's own that waits for another process as a command does."""
+        store = Store(self.store.data.root, self.store.clock)
+        try:
+            save_scorecard(store, scorecard)
+            meeting = plan_meeting(store, scorecard, title, date, length, order)
+        except ReviewError as error:
+            said = str(error)
+            self.app.call_from_thread(self.notify, said, title="Not planned", severity="error")
+            return
+        self.post_message(self.OpenMeeting(meeting.id))
 
 
 def _shown(path: Path) -> str:

@@ -4,30 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.widgets import ContentSwitcher, Static
 
 from reviewtui.domain.agenda_terms import AgendaKind
 from reviewtui.domain.capture import ItemKind
 from reviewtui.domain.dates import DateOrder
-from reviewtui.errors import ReviewError
 from reviewtui.services.overview import overview_rows
 from reviewtui.services.presence import watchers
-from reviewtui.services.session import CHECKPOINT_SECONDS, MeetingSession, Reread
+from reviewtui.services.session import CHECKPOINT_SECONDS, MeetingSession
 from reviewtui.services.views import (
     clock_figures,
 )
-from reviewtui.services.workspace import Store
 from reviewtui.services.wrapup import wrap_up
 from reviewtui.tui.busy import Pending
 from reviewtui.tui.screens.dialogs import ConfirmScreen
-from reviewtui.tui.screens.drawing import DrawingScreen
+from reviewtui.tui.screens.following import WATCH_SECONDS, FollowingScreen
 from reviewtui.tui.screens.opening import NARROW
 from reviewtui.tui.screens.overview import OverviewScreen
 from reviewtui.tui.widgets.agenda_list import AgendaList
@@ -40,8 +37,6 @@ from reviewtui.tui.widgets.measure_view import MeasureView
 from reviewtui.tui.widgets.review_table import ReviewTable
 from reviewtui.tui.widgets.wrapup_view import WrapUpView
 
-WATCH_SECONDS = 0.5
-"""How often the screen looks for changes made by other processes."""
 WRITES = {"capture", "skip", "rate", "finalize", "redo"}
 WATCHER_KEYS = {"keys", "overview"}
 """What a watcher may press: look, never change."""
@@ -49,7 +44,7 @@ CONTRIBUTOR_KEYS = WATCHER_KEYS | {"capture"}
 """What a watcher who may add items presses (``watch --capture``): a, d, i, n too."""
 
 
-class MeetingScreen(DrawingScreen):
+class MeetingScreen(FollowingScreen):
     """Runs one meeting (or shows a finalized one, read-only)."""
 
     # Footer order: what a meeting uses most first, so an 80-column footer still shows
@@ -91,10 +86,6 @@ class MeetingScreen(DrawingScreen):
         self._ticks = 0
         self._keys_state: tuple[AgendaKind, bool] | None = None
         self._agenda_drawn: list[tuple[object, ...]] = []
-        self._rereading = False
-        """A reading of what changed elsewhere is under way (one at a time)."""
-        self._reread_again = False
-        """The last reading missed a save of ours: read again at the next look."""
 
     def compose(self) -> ComposeResult:
         """Header, clock, agenda beside the item, captured items, footer."""
@@ -135,52 +126,6 @@ class MeetingScreen(DrawingScreen):
     def on_resize(self, event: Resize) -> None:
         """Hide the agenda behind ``g`` on small terminals."""
         self.set_class(event.size.width < NARROW, "-narrow")
-
-    class ChangesRead(Message):
-        """What another process changed, read off the screen's thread."""
-
-        def __init__(self, reread: Reread | None, writes_before: int, error: str) -> None:
-            super().__init__()
-            self.reread = reread
-            self.writes_before = writes_before
-            self.error = error
-
-    def _watch(self) -> None:
-        """Show what the shell or another app changed (an action done, a new capture).
-        Looking is one folder scan; reading it all again is done off the screen's thread
-        (~150 ms with 1,000 measures and 10,000 actions: the screen would stall)."""
-        if self._rereading:
-            return
-        changed: list[bool] = []
-        if not self._safely(lambda: changed.append(self.session.changed_elsewhere())):
-            return
-        if changed[0] or self._reread_again:
-            self._rereading, self._reread_again = True, False
-            self._reread(self.session.store.documents.writes)
-
-    @work(thread=True, exclusive=True, group="reread", exit_on_error=False)
-    def _reread(self, writes_before: int) -> None:
-        """Read the meeting and what it reviews through a store of this thread's own."""
-        store = self.session.store
-        reread, error = None, "could not read what was changed elsewhere"
-        try:
-            reread = self.session.reread(Store(store.data.root, store.clock))
-        except ReviewError as problem:
-            error = str(problem)
-        finally:
-            self.post_message(self.ChangesRead(reread, writes_before, error))
-
-    @on(ChangesRead)
-    def _changes_read(self, event: ChangesRead) -> None:
-        self._rereading = False
-        if event.reread is None:
-            self.notify(event.error, title="Not updated", severity="error", timeout=10)
-        elif self.session.store.documents.writes != event.writes_before:
-            self._reread_again = True  # we saved meanwhile: read again, our save with it
-        else:
-            self.session.take(event.reread)
-            self._agenda_drawn = []  # statuses may have changed too: every row again
-            self.refresh_all()
 
     def show_pending(self, waiting: list[Pending]) -> None:
         """The clock line says how many changes wait for another process's write."""

@@ -114,8 +114,7 @@ class PendingWrites:
         elif pending.replaces is not None:
             self.queue = [p for p in self.queue if p.replaces != pending.replaces]
         self.queue.append(pending)
-        self._busy.since = None if len(self.queue) == 1 else self._busy.since
-        self._busy.again(self.drain)
+        self._busy.again(self.drain)  # an empty queue has no wait running: one starts
         self._changed(self.queue)
         return Attempt.LOCKED
 
@@ -133,3 +132,9 @@ class PendingWrites:
             self._busy.since = None  # one got through: the wait starts again
             self._changed(self.queue)
         self._busy.done()
+
+    def take_all(self) -> list[Pending]:
+        """Every waiting write, in order, no longer tried here (quitting makes them)."""
+        self._busy.done()
+        waiting, self.queue = self.queue, []
+        return waiting

@@ -110,8 +110,7 @@ class ItemsScreen(Screen[None]):
     def save_pending(self) -> None:
         """On quit: make the waiting changes, each waiting for the lock as a command does
         (nothing is left to draw meanwhile)."""
-        waiting, self.pending.queue = self.pending.queue, []
-        for pending in waiting:
+        for pending in self.pending.take_all():
             self._safely(pending.work)
 
     def _safely(

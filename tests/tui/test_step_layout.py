@@ -5,23 +5,32 @@ from __future__ import annotations
 
 import pytest
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar
 
 from reviewtui.domain.agenda_terms import AgendaKind
 from reviewtui.store.repository import Store
+from reviewtui.tui.widgets.agenda_list import AgendaList
 from tests.tui.meeting_app import app_for, screen_of
 
 
-async def test_a_step_between_measures_is_laid_out_once(
+async def test_a_step_between_measures_is_laid_out_and_drawn_once(
     store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    layouts: list[int] = []
-    lay_out = Screen._refresh_layout
+    """One layout and one drawing pass a step: not a second layout for the measure's
+    parts that changed size, nor a second pass for the agenda's scroll bar."""
+    layouts: list[str] = []
+    lay_out, draw = Screen._refresh_layout, Screen._compositor_refresh
 
-    def counted(screen: Screen[object], *args: object, **kwargs: object) -> None:
-        layouts.append(1)
+    def laid_out(screen: Screen[object], *args: object, **kwargs: object) -> None:
+        layouts.append("layout")
         lay_out(screen, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    def drawn(screen: Screen[object]) -> None:
+        layouts.append("drawn")
+        draw(screen)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", laid_out)
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
     app = app_for(store, demo_meeting)
     # The projector's size: no measure of the demo overflows there, so no scrollbar
     # comes or goes (at 120x36 some do, and a scrollbar needs its own layout).
@@ -39,8 +48,39 @@ async def test_a_step_between_measures_is_laid_out_once(
             await pilot.pause()
             moved = screen.session.meeting.current != was
             if moved and not warned:  # a warning's toast, shown or taken away, is laid out
-                per_step.append(len(layouts))
+                per_step.append((layouts.count("layout"), layouts.count("drawn")))
             warned = not moved
-        # Twice a step before. (A sparkline that changes width, or a scrollbar that comes
-        # or goes, still asks for its own now and then.)
-        assert len(per_step) >= 10 and sum(per_step) <= len(per_step) + 2, per_step
+        # Each twice a step before. (A sparkline that changes width, or a scrollbar that
+        # comes or goes, still asks for its own now and then.)
+        assert len(per_step) >= 10, per_step
+        assert sum(laid for laid, _ in per_step) <= len(per_step) + 2, per_step
+        assert sum(drawn for _, drawn in per_step) <= len(per_step) + 2, per_step
+
+
+async def test_a_step_repaints_the_agendas_scroll_bar_only_when_it_scrolls(
+    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual repainted a scrolling list's scroll bar after every layout of the screen,
+    in a drawing pass of its own: on every step of a long agenda."""
+    repaints: list[int] = []
+    repaint = ScrollBar.refresh
+
+    def counted(bar: ScrollBar, *args: object, **kwargs: object) -> ScrollBar:
+        if isinstance(bar.parent, AgendaList):
+            repaints.append(bar.parent.scroll_offset.y)
+        return repaint(bar, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ScrollBar, "refresh", counted)
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=(120, 20)) as pilot:  # the agenda scrolls here
+        screen = screen_of(app)
+        await pilot.press("right")
+        await pilot.pause()
+        repaints.clear()
+        offsets = set()
+        for _ in range(10):
+            await pilot.press("right")
+            await pilot.pause()
+            offsets.add(screen.query_one(AgendaList).scroll_offset.y)
+        # A page turn repaints it (the offset changed); a step within the page does not.
+        assert len(repaints) <= 2 * len(offsets), (repaints, offsets)

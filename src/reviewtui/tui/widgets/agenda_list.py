@@ -52,6 +52,22 @@ class AgendaList(OptionList):
     _painted_highlight: int | None = None
     _drawn_width: int | None = None
 
+    _sized_for: tuple[Size, Size, Size] | None = None
+    """The size, scrolled size and container size the scroll bar was last set for."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual's ScrollView compares the layout's idea of its scrolled size with the
+        # list's own (they always differ), so every layout of the screen repainted the
+        # scroll bar in a pass of its own and sent the list a Resize: on every step.
+        # Private in Textual (pinned in pyproject).
+        sized_for = (size, self.virtual_size, container_size)
+        if sized_for == self._sized_for:
+            return False
+        self._sized_for = sized_for
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
     def watch_highlighted(self, highlighted: int | None) -> None:
         """Repaint the row left and the row reached, then scroll to it."""
         for index in (self._painted_highlight, highlighted):

@@ -129,7 +129,7 @@ class PendingWrites:
                     self._gave_up(given_up)
                 return
             self.queue.pop(0)
-            self._busy.since = None  # one got through: the wait starts again
+            self._busy.done()  # one got through: a wait for the next starts afresh
             self._changed(self.queue)
         self._busy.done()
 

@@ -4,12 +4,17 @@ size on every step take their size from that layout (see ``tui/widgets/leaf.py``
 from __future__ import annotations
 
 import pytest
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
+from textual.strip import Strip
+from textual.style import Style
+from textual.widget import Widget
 
 from reviewtui.domain.agenda_terms import AgendaKind
 from reviewtui.store.repository import Store
 from reviewtui.tui.widgets.agenda_list import AgendaList
+from reviewtui.tui.widgets.leaf import Leaf
 from tests.tui.meeting_app import app_for, screen_of
 
 
@@ -84,3 +89,40 @@ async def test_a_step_repaints_the_agendas_scroll_bar_only_when_it_scrolls(
             offsets.add(screen.query_one(AgendaList).scroll_offset.y)
         # A page turn repaints it (the offset changed); a step within the page does not.
         assert len(repaints) <= 2 * len(offsets), (repaints, offsets)
+
+
+async def test_a_step_looks_for_no_links_in_the_text_it_draws(
+    store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Our text holds no links (user text is escaped), so the measure's parts and the
+    agenda are drawn without Textual copying each of their lines to style links."""
+    drawing: list[Widget] = []
+    styled: list[Widget] = []
+    style_links, render_lines = Strip._apply_link_style, Widget.render_lines
+
+    def rendered(widget: Widget, crop: Region) -> list[Strip]:
+        drawing.append(widget)
+        try:
+            return render_lines(widget, crop)
+        finally:
+            drawing.pop()
+
+    def counted(strip: Strip, link_style: Style) -> Strip:
+        styled.append(drawing[-1])
+        return style_links(strip, link_style)
+
+    monkeypatch.setattr(Widget, "render_lines", rendered)
+    monkeypatch.setattr(Strip, "_apply_link_style", counted)
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = screen_of(app)
+        await pilot.press("right")  # the first measure
+        await pilot.pause()
+        drawing.clear()
+        styled.clear()
+        for _ in range(6):
+            await pilot.press("right")
+            await pilot.pause()
+        assert screen.session.meeting.current > 2
+        ours = [widget for widget in styled if isinstance(widget, (Leaf, AgendaList))]
+        assert not ours, {f"{type(widget).__name__}#{widget.id}" for widget in ours}

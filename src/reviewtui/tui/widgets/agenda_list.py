@@ -6,7 +6,7 @@ from rich.cells import cell_len, set_cell_size
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -44,6 +44,9 @@ class AgendaList(OptionList):
             self.delta = delta
 
     rows: list[AgendaRow] = []
+
+    auto_links = Reactive(False)
+    """No row holds a link: Textual need not copy each row drawn to style them."""
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     """As Textual's, but a change repaints the two rows it concerns, not every row: a

@@ -9,8 +9,14 @@ cost, part of every step's figure). Steps that change the kind of item (the open
 review -> a measure, the last measure -> the parking lot -> the wrap-up) are reported on
 their own too. Then the app sits idle for ``--idle`` seconds: its CPU share.
 
+``--terminal`` then runs the same steps again as a person does: ``reviewtui meeting run`` in
+a real terminal (tmux, 120x36), → sent with ``tmux send-keys``, each step timed from the
+key to its item's number on screen plus a settle of 50 ms, as the CPU the app's process
+(every thread) spent meanwhile, read from ``/proc/PID/task/*/schedstat`` (nanoseconds).
+No test harness runs inside the app there, but the terminal output is written for real.
+
     python benchmarks/agenda_step.py [--scorecard FILE | --measures 1000] [--history 10000]
-        [--rounds 2]
+        [--rounds 2] [--terminal]
 """
 
 from __future__ import annotations
@@ -18,7 +24,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import os
+import re
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -84,6 +94,16 @@ async def run(store: Store, meeting_id: str, rounds: int, idle: float) -> None:
         await asyncio.sleep(idle)
         cpu = time.process_time() - started_cpu
         share = cpu / (time.perf_counter() - started_wall) * 100
+    report(steps, kind_changes)
+    print(
+        f"  a key bound to nothing (what the harness costs) p50 "
+        f"{statistics.median(unbound):5.1f} ms"
+    )
+    print(f"  idle for {idle:.0f} s: {cpu * 1000:.0f} ms of CPU ({share:.1f}% of one core)")
+
+
+def report(steps: list[float], kind_changes: list[float]) -> None:
+    """Every step's p50, p95 and max; the kind-changing steps' p50 and max."""
     print(
         f"  every step        n={len(steps):<5} p50 {statistics.median(steps):6.1f} ms   "
         f"p95 {percentile(steps, 0.95):6.1f} ms   max {max(steps):6.1f} ms"
@@ -93,11 +113,68 @@ async def run(store: Store, meeting_id: str, rounds: int, idle: float) -> None:
         f"p50 {statistics.median(kind_changes):6.1f} ms"
         f"   max {max(kind_changes):6.1f} ms"
     )
-    print(
-        f"  a key bound to nothing (what the harness costs) p50 "
-        f"{statistics.median(unbound):5.1f} ms"
-    )
-    print(f"  idle for {idle:.0f} s: {cpu * 1000:.0f} ms of CPU ({share:.1f}% of one core)")
+
+
+def in_terminal(store: Store, meeting_id: str) -> None:
+    """Every step of the agenda in a real terminal: the app's CPU per step (see above)."""
+    if shutil.which("tmux") is None:
+        sys.exit("--terminal needs tmux (apt-get install tmux)")
+    session = MeetingSession(store, meeting_id)
+    session.agenda.go_to(0)
+    kinds = [item.kind for item in session.meeting.agenda]
+    reviewtui = Path(sys.executable).with_name("reviewtui")
+    name = f"agenda-step-{os.getpid()}"
+    with tempfile.TemporaryDirectory() as config:
+        command = (
+            f"REVIEWTUI_DATA_DIR={store.data.root} REVIEWTUI_CONFIG_DIR={config} "
+            f"REVIEWTUI_STATE_DIR={config} exec {reviewtui} meeting run {meeting_id}"
+        )
+        tmux = ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "36", command]
+        subprocess.run(tmux, check=True)
+        try:
+            pane = ["tmux", "display", "-p", "-t", name, "#{pane_pid}"]
+            pid = int(subprocess.run(pane, capture_output=True, text=True).stdout)
+            _shown(name, f"item 1/{len(kinds)}")
+            time.sleep(1)  # the first frame's follow-up work (a full screen, the clock)
+            steps: list[float] = []
+            kind_changes: list[float] = []
+            for index in range(len(kinds) - 1):
+                before = _cpu_ms(pid)
+                subprocess.run(["tmux", "send-keys", "-t", name, "Right"], check=True)
+                _shown(name, f"item {index + 2}/{len(kinds)}")
+                time.sleep(0.05)
+                took = _cpu_ms(pid) - before
+                steps.append(took)
+                if kinds[index] is not kinds[index + 1]:
+                    kind_changes.append(took)
+        finally:
+            subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    print("  in a real terminal (tmux), the app's own CPU from the key to the item shown:")
+    report(steps, kind_changes)
+
+
+def _cpu_ms(pid: int) -> float:
+    """CPU time of every thread of process ``pid`` so far, in ms (nanosecond counters)."""
+    total = 0
+    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        try:
+            total += int(stat.read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue  # a thread that ended meanwhile
+    return total / 1e6
+
+
+def _shown(name: str, text: str) -> None:
+    """Wait until tmux session ``name`` shows ``text`` (10 s at most)."""
+    started = time.perf_counter()
+    while True:
+        capture = ["tmux", "capture-pane", "-t", name, "-p"]
+        screen = subprocess.run(capture, capture_output=True, text=True).stdout
+        if re.search(rf"{re.escape(text)}\b", screen):
+            return
+        if time.perf_counter() - started > 10:
+            sys.exit(f"{text!r} not shown after 10 s; the screen shows:\n{screen}")
+        time.sleep(0.002)
 
 
 def main() -> None:
@@ -107,6 +184,7 @@ def main() -> None:
     parser.add_argument("--history", type=int, default=0)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--idle", type=float, default=10)
+    parser.add_argument("--terminal", action="store_true", help="also step in tmux")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         store, meeting_id = prepare(Path(folder), args.measures, args.history, args.scorecard)
@@ -116,6 +194,8 @@ def main() -> None:
             size = f"{measures} synthetic measures"
         print(f"agenda step, CPU per step: {size}, {args.history:,} past actions")
         asyncio.run(run(store, meeting_id, args.rounds, args.idle))
+        if args.terminal:
+            in_terminal(store, meeting_id)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from textual.widgets._toast import Toast
 from reviewtui.domain.capture import ActionStatus, ItemKind
 from reviewtui.domain.clock import FixedClock
 from reviewtui.domain.meeting import MeetingState
-from reviewtui.services.views import clock_figures
+from reviewtui.services.views import agenda_row, clock_figures
 from reviewtui.store.repository import Store
 from reviewtui.tui.app import ReviewApp
 from reviewtui.tui.widgets.clock_bar import ClockBar
@@ -183,6 +183,29 @@ async def test_the_clock_shows_overrun_and_pauses(
         screen.query_one(ClockBar).show(clock_figures(screen.session))
         bar = str(screen.query_one(ClockBar).render())
         assert "PAUSED" in bar and "OVER by 1:15" in bar
+
+
+async def test_the_clock_says_over_only_once_a_whole_second_is_over(
+    store: Store, clock: FixedClock, demo_meeting: str
+) -> None:
+    """The clock shows whole seconds: half a second past the timebox is still ``2:30 /
+    2:30``, not ``⚠ OVER by 0:00`` beside it (nor the agenda row's time in red)."""
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        await pilot.pause()
+        box = screen.session.current.timebox_seconds
+        clock.advance(seconds=box + 0.5)
+        figures = clock_figures(screen.session)
+        screen.query_one(ClockBar).show(figures)
+        bar = str(screen.query_one(ClockBar).render())
+        assert "OVER" not in bar and not figures.item_over, bar
+        assert not agenda_row(screen.session, screen.session.meeting.current).over
+        clock.advance(seconds=1)
+        figures = clock_figures(screen.session)
+        screen.query_one(ClockBar).show(figures)
+        assert "OVER by 0:01" in str(screen.query_one(ClockBar).render())
+        assert agenda_row(screen.session, screen.session.meeting.current).over
 
 
 async def test_wrap_up_rating_attendance_and_finalize(store: Store, demo_meeting: str) -> None:

@@ -64,8 +64,8 @@ class AgendaRow:
 
     @property
     def over(self) -> bool:
-        """Whether this item used more than its timebox."""
-        return self.used > self.timebox and self.used >= 1
+        """Whether this item used more than its timebox, in the whole seconds shown."""
+        return int(self.used) > self.timebox
 
 
 @dataclass(frozen=True)

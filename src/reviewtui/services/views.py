@@ -43,14 +43,15 @@ class ClockFigures:
     """Watched, and the champion's app has not saved since this time (``09:41``)."""
 
     @property
-    def item_over(self) -> float:
-        """Seconds beyond the item's timebox (0 within it)."""
-        return max(0.0, self.item_used - self.item_box)
+    def item_over(self) -> int:
+        """Whole seconds beyond the item's timebox (0 within it): the clock shows whole
+        seconds, so half a second over is still ``2:30 / 2:30``, not "over by 0:00"."""
+        return max(0, int(self.item_used) - self.item_box)
 
     @property
-    def meeting_over(self) -> float:
-        """Seconds beyond the meeting's length (0 within it)."""
-        return max(0.0, self.meeting_used - self.meeting_box)
+    def meeting_over(self) -> int:
+        """Whole seconds beyond the meeting's length (0 within it)."""
+        return max(0, int(self.meeting_used) - self.meeting_box)
 
 
 @dataclass(frozen=True)

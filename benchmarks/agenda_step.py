@@ -9,14 +9,14 @@ cost, part of every step's figure). Steps that change the kind of item (the open
 review -> a measure, the last measure -> the parking lot -> the wrap-up) are reported on
 their own too. Then the app sits idle for ``--idle`` seconds: its CPU share.
 
-``--terminal`` then runs the same steps again as a person does: ``reviewtui meeting run`` in
+``--terminal`` then runs the same rounds again as a person does: ``reviewtui meeting run`` in
 a real terminal (tmux, 120x36), → sent with ``tmux send-keys``, each step timed from the
 key to its item's number on screen plus a settle of 50 ms, as the CPU the app's process
 (every thread) spent meanwhile, read from ``/proc/PID/task/*/schedstat`` (nanoseconds).
 No test harness runs inside the app there, but the terminal output is written for real.
 
     python benchmarks/agenda_step.py [--scorecard FILE | --measures 1000] [--history 10000]
-        [--rounds 2] [--terminal]
+        [--rounds 2] [--terminal] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -115,10 +116,22 @@ def report(steps: list[float], kind_changes: list[float]) -> None:
     )
 
 
-def in_terminal(store: Store, meeting_id: str) -> None:
-    """Every step of the agenda in a real terminal: the app's CPU per step (see above)."""
+def in_terminal(store: Store, meeting_id: str, rounds: int) -> None:
+    """Every step of the agenda in a real terminal, ``rounds`` times (the app started
+    afresh each time): the app's CPU per step (see above)."""
     if shutil.which("tmux") is None:
         sys.exit("--terminal needs tmux (apt-get install tmux)")
+    steps: list[float] = []
+    kind_changes: list[float] = []
+    for _ in range(rounds):
+        _terminal_round(store, meeting_id, steps, kind_changes)
+    print("  in a real terminal (tmux), the app's own CPU from the key to the item shown:")
+    report(steps, kind_changes)
+
+
+def _terminal_round(
+    store: Store, meeting_id: str, steps: list[float], kind_changes: list[float]
+) -> None:
     session = MeetingSession(store, meeting_id)
     session.agenda.go_to(0)
     kinds = [item.kind for item in session.meeting.agenda]
@@ -131,13 +144,11 @@ def in_terminal(store: Store, meeting_id: str) -> None:
         )
         tmux = ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "36", command]
         subprocess.run(tmux, check=True)
+        pane = ["tmux", "display", "-p", "-t", name, "#{pane_pid}"]
+        pid = int(subprocess.run(pane, capture_output=True, text=True).stdout)
         try:
-            pane = ["tmux", "display", "-p", "-t", name, "#{pane_pid}"]
-            pid = int(subprocess.run(pane, capture_output=True, text=True).stdout)
             _shown(name, f"item 1/{len(kinds)}")
             time.sleep(1)  # the first frame's follow-up work (a full screen, the clock)
-            steps: list[float] = []
-            kind_changes: list[float] = []
             for index in range(len(kinds) - 1):
                 before = _cpu_ms(pid)
                 subprocess.run(["tmux", "send-keys", "-t", name, "Right"], check=True)
@@ -149,8 +160,10 @@ def in_terminal(store: Store, meeting_id: str) -> None:
                     kind_changes.append(took)
         finally:
             subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
-    print("  in a real terminal (tmux), the app's own CPU from the key to the item shown:")
-    report(steps, kind_changes)
+            # The app saves on its way out: the next round must not run beside it.
+            deadline = time.perf_counter() + 10
+            while Path(f"/proc/{pid}").exists() and time.perf_counter() < deadline:
+                time.sleep(0.05)
 
 
 def _cpu_ms(pid: int) -> float:
@@ -177,6 +190,24 @@ def _shown(name: str, text: str) -> None:
         time.sleep(0.002)
 
 
+def prepared(args: argparse.Namespace, folder: Path) -> tuple[Store, str]:
+    """The data :func:`prepare` makes for these arguments, made once per ``folder`` (at
+    1,000 measures and 10,000 past actions that takes minutes)."""
+    wanted = json.dumps([args.measures, args.history, str(args.scorecard)])
+    made = folder / "prepared.json"
+    if made.exists():
+        given, meeting_id = json.loads(made.read_text())
+        if given != wanted:
+            sys.exit(f"{folder} holds data prepared for other arguments ({given})")
+        return Store(folder / "data"), meeting_id
+    folder.mkdir(parents=True, exist_ok=True)
+    if any(folder.iterdir()):
+        sys.exit(f"{folder} is not empty and holds no prepared data (an interrupted run?)")
+    store, meeting_id = prepare(folder, args.measures, args.history, args.scorecard)
+    made.write_text(json.dumps([wanted, meeting_id]))
+    return store, meeting_id
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scorecard", type=Path, help="a scorecard file (default: Northwind)")
@@ -185,9 +216,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--idle", type=float, default=10)
     parser.add_argument("--terminal", action="store_true", help="also step in tmux")
+    parser.add_argument(
+        "--keep", type=Path, help="keep the prepared data in this folder; later runs reuse it"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        store, meeting_id = prepare(Path(folder), args.measures, args.history, args.scorecard)
+        store, meeting_id = prepared(args, args.keep or Path(folder))
         measures = len(list(store.scorecards()[0].measures()))
         size = f"{args.scorecard.name if args.scorecard else 'Northwind'} ({measures} measures)"
         if args.measures and not args.scorecard:
@@ -195,7 +229,7 @@ def main() -> None:
         print(f"agenda step, CPU per step: {size}, {args.history:,} past actions")
         asyncio.run(run(store, meeting_id, args.rounds, args.idle))
         if args.terminal:
-            in_terminal(store, meeting_id)
+            in_terminal(store, meeting_id, args.rounds)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """An agenda step lays the screen out once, not twice: the measure's parts that change
-size on every step take their size from that layout (see ``tui/widgets/leaf.py``)."""
+size on every step take their size from that layout (see ``tui/widgets/leaf.py``). A clock
+tick lays nothing out, and nothing drawn is searched for links."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from textual.style import Style
 from textual.widget import Widget
 
 from reviewtui.domain.agenda_terms import AgendaKind
+from reviewtui.domain.clock import FixedClock
 from reviewtui.store.repository import Store
 from reviewtui.tui.widgets.agenda_list import AgendaList
+from reviewtui.tui.widgets.clock_bar import ClockBar
 from reviewtui.tui.widgets.leaf import Leaf
 from tests.tui.meeting_app import app_for, screen_of
 
@@ -126,3 +129,32 @@ async def test_a_step_looks_for_no_links_in_the_text_it_draws(
         assert screen.session.meeting.current > 2
         ours = [widget for widget in styled if isinstance(widget, (Leaf, AgendaList))]
         assert not ours, {f"{type(widget).__name__}#{widget.id}" for widget in ours}
+
+
+async def test_a_clock_tick_repaints_the_clock_without_a_layout(
+    store: Store, demo_meeting: str, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clock line is one line whatever it says: each second repaints it, and lays
+    nothing out (a layout of the whole screen each second, ~1.5 ms at 1,000 measures)."""
+    layouts: list[str] = []
+    lay_out = Screen._refresh_layout
+
+    def laid_out(screen: Screen[object], *args: object, **kwargs: object) -> None:
+        layouts.append("layout")
+        lay_out(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screen, "_refresh_layout", laid_out)
+    app = app_for(store, demo_meeting)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = screen_of(app)
+        await pilot.press("right")
+        await pilot.pause()
+        bar = screen.query_one(ClockBar)
+        shown = str(bar.render())
+        layouts.clear()
+        for _ in range(3):
+            clock.advance(seconds=7)
+            screen._tick()
+            await pilot.pause()
+        assert str(bar.render()) != shown  # the time moved on
+        assert layouts == []

@@ -45,9 +45,11 @@ def answer_preview(typed: str, read: Callable[[str], Any], describe: Callable[[A
         return f"[bold $error]✖ {safe(error)}[/]"
 
 
-def set_text(widget: Static, markup: str) -> None:
+def set_text(widget: Static, markup: str, layout: bool = True) -> None:
     """Show ``markup`` in ``widget`` unless it already shows exactly that: an update costs a
-    layout of the screen, and most of a step's texts (the header, titles) are unchanged."""
+    layout of the screen, and most of a step's texts (the header, titles) are unchanged.
+    ``layout=False`` for a widget whose size its text never changes (a one-line bar): it
+    is only repainted."""
     if getattr(widget, "_reviewtui_markup", None) != markup:
         widget._reviewtui_markup = markup  # type: ignore[attr-defined]
-        widget.update(markup)
+        widget.update(markup, layout=layout)

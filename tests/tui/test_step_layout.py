@@ -21,24 +21,27 @@ from reviewtui.tui.widgets.leaf import Leaf
 from tests.tui.meeting_app import app_for, screen_of
 
 
+def record_calls(
+    monkeypatch: pytest.MonkeyPatch, owner: type, name: str, calls: list[str], label: str
+) -> None:
+    """Append ``label`` to ``calls`` each time ``owner.name`` runs (it still runs)."""
+    original = getattr(owner, name)
+
+    def recorded(*args: object, **kwargs: object) -> object:
+        calls.append(label)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recorded)
+
+
 async def test_a_step_between_measures_is_laid_out_and_drawn_once(
     store: Store, demo_meeting: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One layout and one drawing pass a step: not a second layout for the measure's
     parts that changed size, nor a second pass for the agenda's scroll bar."""
     layouts: list[str] = []
-    lay_out, draw = Screen._refresh_layout, Screen._compositor_refresh
-
-    def laid_out(screen: Screen[object], *args: object, **kwargs: object) -> None:
-        layouts.append("layout")
-        lay_out(screen, *args, **kwargs)  # type: ignore[arg-type]
-
-    def drawn(screen: Screen[object]) -> None:
-        layouts.append("drawn")
-        draw(screen)
-
-    monkeypatch.setattr(Screen, "_refresh_layout", laid_out)
-    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+    record_calls(monkeypatch, Screen, "_refresh_layout", layouts, "layout")
+    record_calls(monkeypatch, Screen, "_compositor_refresh", layouts, "drawn")
     app = app_for(store, demo_meeting)
     # The projector's size: no measure of the demo overflows there, so no scrollbar
     # comes or goes (at 120x36 some do, and a scrollbar needs its own layout).
@@ -137,13 +140,7 @@ async def test_a_clock_tick_repaints_the_clock_without_a_layout(
     """The clock line is one line whatever it says: each second repaints it, and lays
     nothing out (a layout of the whole screen each second, ~1.5 ms at 1,000 measures)."""
     layouts: list[str] = []
-    lay_out = Screen._refresh_layout
-
-    def laid_out(screen: Screen[object], *args: object, **kwargs: object) -> None:
-        layouts.append("layout")
-        lay_out(screen, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Screen, "_refresh_layout", laid_out)
+    record_calls(monkeypatch, Screen, "_refresh_layout", layouts, "layout")
     app = app_for(store, demo_meeting)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = screen_of(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,29 @@ def test_meeting_new_plans_from_a_file_and_prints_the_id(tmp_path: Path) -> None
     assert sum(a.timebox_seconds for a in meeting.agenda) == 45 * 60
     assert meeting.agenda[1].measure_id == "FIN-01"  # scorecard order
     assert Store(root).scorecard("northwind-balanced-scorecard")  # imported on the way
+
+
+def test_meeting_new_says_when_it_is_too_short_for_every_measure(tmp_path: Path) -> None:
+    """20 measures in 5 minutes: most get a 0:00 timebox. The plan says how many, and the
+    length that gives every one some time; planned at that length, it says nothing."""
+    root = tmp_path / "data"
+    result = run(root, "meeting", "new", str(NORTHWIND_CSV), "--length", "5")
+    assert result.exit_code == 0, result.output
+    untimed = sum(
+        1
+        for item in Store(root).meeting("M-1").agenda
+        if item.measure_id and not item.timebox_seconds
+    )
+    found = re.search(
+        r"⚠ (\d+) of 20 measures get no time of their own in 5 minutes.*plan (\d+) minutes",
+        result.stderr,
+    )
+    assert found and int(found[1]) == untimed > 0, result.stderr
+    longer = found[2]
+    result = run(root, "meeting", "new", str(NORTHWIND_CSV), "--length", longer)
+    assert result.exit_code == 0 and "no time of their own" not in result.stderr
+    assert all(item.timebox_seconds for item in Store(root).meeting("M-2").agenda)
+    assert longer == "15"  # the shortest length in quarter hours that does
 
 
 def test_meeting_new_accepts_an_imported_scorecard_id(tmp_path: Path) -> None:

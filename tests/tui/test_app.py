@@ -58,6 +58,19 @@ async def test_start_screen_plans_a_meeting_from_a_sample(store: Store) -> None:
         assert meeting.date == dt.date(2026, 11, 23)
 
 
+async def test_a_meeting_planned_too_short_for_its_measures_says_so(store: Store) -> None:
+    """Five minutes for twenty measures: the meeting opens, with a warning that most
+    measures get no time of their own and the length that gives every one some."""
+    app = ReviewApp(store, None, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await plan_northwind(pilot, minutes="5")
+        await until_meeting_screen(pilot)
+        said = [(n.title, n.message) for n in app._notifications]
+        warning = next(message for title, message in said if title == "Too short")
+        assert "of 20 measures get no time of their own in 5 minutes" in warning
+        assert "plan 15 minutes" in warning
+
+
 async def test_planning_while_another_process_writes_waits_off_the_screen(
     store: Store,
 ) -> None:

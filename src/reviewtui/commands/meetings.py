@@ -118,7 +118,7 @@ def meeting_new(
 ) -> None:
     """Plan a meeting on SCORECARD (a file or an imported id) and print its id."""
     from reviewtui.domain.agenda_terms import AgendaOrder, format_seconds
-    from reviewtui.services.meetings import plan_meeting
+    from reviewtui.services.meetings import plan_meeting, timing_advice
     from reviewtui.services.scorecards import scorecard_from
 
     date = None
@@ -143,6 +143,9 @@ def meeting_new(
         f"{length} minutes; open it with `reviewtui meeting run {planned.id}`",
         err=True,
     )
+    advice = timing_advice(card, planned)
+    if advice:
+        click.echo(advice, err=True)
     for item in planned.agenda:
         status = planned.statuses.get(item.measure_id or "")
         mark = f"{status.symbol} " if status else "  "

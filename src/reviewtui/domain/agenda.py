@@ -113,6 +113,28 @@ def ordered_measures(
     return [(bad, measure) for bad, _, measure in found]
 
 
+def untimed_measures(agenda: list[AgendaItem]) -> int:
+    """Measures the agenda gives no time of their own: too many for the meeting's length
+    (timeboxes are whole slots of :data:`SLOT` seconds)."""
+    return sum(1 for item in agenda if item.kind is AgendaKind.MEASURE and not item.timebox_seconds)
+
+
+def length_timing_every_measure(
+    scorecard: Scorecard,
+    order: AgendaOrder,
+    period: str | None,
+    open_actions: int,
+    minutes: range,
+) -> int | None:
+    """The first length in ``minutes`` whose agenda gives every measure some time; None
+    when none does."""
+    badness_of_measures = [bad for bad, _ in ordered_measures(scorecard, order, period)]
+    for length in minutes:
+        if all(timeboxes(badness_of_measures, length * 60, open_actions)[1:-2]):
+            return length
+    return None
+
+
 def timeboxes(badness_of_measures: list[float], total: int, open_actions: int) -> list[int]:
     """Seconds for: the open-actions review, each measure, the parking lot, the wrap-up.
 

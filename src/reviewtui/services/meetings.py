@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reviewtui.domain.agenda import AgendaItem, build_agenda, is_worst
+from reviewtui.domain.agenda import (
+    AgendaItem,
+    build_agenda,
+    is_worst,
+    length_timing_every_measure,
+    untimed_measures,
+)
 from reviewtui.domain.agenda_terms import AgendaKind, AgendaOrder, ItemProgress
-from reviewtui.domain.meeting import Meeting, MeetingState, StatusSnapshot, length_problem
+from reviewtui.domain.meeting import (
+    LONGEST,
+    Meeting,
+    MeetingState,
+    StatusSnapshot,
+    length_problem,
+)
 from reviewtui.domain.revise import revised
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import InvalidInputError, NotFoundError, Problem, ReviewError
@@ -60,6 +72,29 @@ def plan_meeting(
         )
 
     return store.create_meeting(build, scorecard)
+
+
+def timing_advice(scorecard: Scorecard, meeting: Meeting) -> str | None:
+    """What to tell the champion when the meeting is too short for its measures (some get
+    no time of their own) and which length would give every one some; None when all do."""
+    untimed = untimed_measures(meeting.agenda)
+    if not untimed:
+        return None
+    measures = sum(1 for item in meeting.agenda if item.kind is AgendaKind.MEASURE)
+    quarter_hours = range(-(-meeting.length_minutes // 15) * 15, LONGEST + 1, 15)
+    longer = length_timing_every_measure(
+        scorecard, meeting.order, meeting.period, len(meeting.carried), quarter_hours
+    )
+    remedy = (
+        f"plan {longer} minutes to give every one some"
+        if longer
+        else f"even {LONGEST} minutes is too short for them all"
+    )
+    return (
+        f"⚠ {untimed:,} of {measures:,} measures get no time of their own in "
+        f"{meeting.length_minutes} minutes (timeboxes are whole 15-second slots): {remedy}, "
+        "or review fewer measures"
+    )
 
 
 def _chosen_period(scorecard: Scorecard, period: str | None) -> str | None:

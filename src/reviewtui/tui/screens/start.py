@@ -20,7 +20,7 @@ from reviewtui.domain.dates import DateFormatError, parse_due
 from reviewtui.domain.meeting import MeetingState, length_problem
 from reviewtui.domain.scorecard import Scorecard
 from reviewtui.errors import InvalidInputError, ReviewError
-from reviewtui.services.meetings import plan_meeting
+from reviewtui.services.meetings import plan_meeting, timing_advice
 from reviewtui.services.scorecards import read_scorecard, samples, save_scorecard
 from reviewtui.services.workspace import Store
 from reviewtui.tui.markup import safe
@@ -262,6 +262,11 @@ class StartScreen(Screen[None]):
             said = str(error)
             self.app.call_from_thread(self.notify, said, title="Not planned", severity="error")
             return
+        advice = timing_advice(scorecard, meeting)
+        if advice:  # said over the meeting it opens: the agenda there shows the 0:00s
+            self.app.call_from_thread(
+                self.notify, advice, title="Too short", severity="warning", timeout=20
+            )
         self.post_message(self.OpenMeeting(meeting.id))
 
 

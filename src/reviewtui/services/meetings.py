@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from reviewtui.domain.agenda import (
     AgendaItem,
@@ -81,7 +82,7 @@ def timing_advice(scorecard: Scorecard, meeting: Meeting) -> str | None:
     if not untimed:
         return None
     measures = sum(1 for item in meeting.agenda if item.kind is AgendaKind.MEASURE)
-    quarter_hours = range(-(-meeting.length_minutes // 15) * 15, LONGEST + 1, 15)
+    quarter_hours = range(math.ceil(meeting.length_minutes / 15) * 15, LONGEST + 1, 15)
     longer = length_timing_every_measure(
         scorecard, meeting.order, meeting.period, len(meeting.carried), quarter_hours
     )
